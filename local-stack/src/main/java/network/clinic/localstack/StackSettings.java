@@ -1,0 +1,86 @@
+package network.clinic.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where everything listens and lives. Every value can be overridden by an environment variable,
+ * so a second stack (or a test) can run beside the default one.
+ */
+record StackSettings(
+    Path repositoryRoot,
+    Path dataDirectory,
+    int kafkaPort,
+    int kafkaControllerPort,
+    int mongoPort,
+    int smtpPort,
+    int mailViewerPort,
+    int bookingPort,
+    int notificationPort,
+    int contentPort,
+    String staffJwtSecret,
+    String serviceJavaOptions) {
+
+  static final String DEFAULT_STAFF_JWT_SECRET = "local-dev-only-secret-change-me-0123456789abcdef";
+
+  static StackSettings from(Map<String, String> env, Path repositoryRoot) {
+    return new StackSettings(
+        repositoryRoot,
+        Path.of(env.getOrDefault("LOCAL_STACK_DATA", repositoryRoot.resolve(".local-stack").toString()))
+            .toAbsolutePath(),
+        port(env, "KAFKA_PORT", 9092),
+        port(env, "KAFKA_CONTROLLER_PORT", 9093),
+        port(env, "MONGODB_PORT", 27017),
+        port(env, "SMTP_PORT", 2525),
+        port(env, "MAIL_VIEWER_PORT", 8025),
+        port(env, "BOOKING_PORT", 8081),
+        port(env, "NOTIFICATION_PORT", 8082),
+        port(env, "CONTENT_PORT", 8083),
+        env.getOrDefault("STAFF_JWT_SECRET", DEFAULT_STAFF_JWT_SECRET),
+        env.getOrDefault("SERVICE_JAVA_OPTS", "-XX:+UseSerialGC -Xmx384m -XX:+ExitOnOutOfMemoryError"));
+  }
+
+  /** What each port is for, in the order they are checked, for a clear "port taken" message. */
+  List<PortClaim> portClaims() {
+    return List.of(
+        new PortClaim(kafkaPort, "Kafka broker", "KAFKA_PORT"),
+        new PortClaim(kafkaControllerPort, "Kafka KRaft controller", "KAFKA_CONTROLLER_PORT"),
+        new PortClaim(mongoPort, "MongoDB-wire server", "MONGODB_PORT"),
+        new PortClaim(smtpPort, "SMTP server", "SMTP_PORT"),
+        new PortClaim(mailViewerPort, "mail viewer", "MAIL_VIEWER_PORT"),
+        new PortClaim(bookingPort, "booking-service", "BOOKING_PORT"),
+        new PortClaim(notificationPort, "notification-service", "NOTIFICATION_PORT"),
+        new PortClaim(contentPort, "content-service", "CONTENT_PORT"));
+  }
+
+  String kafkaBootstrapServers() {
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  String mongoUri(String database) {
+    return "mongodb://127.0.0.1:" + mongoPort + "/" + database;
+  }
+
+  Path logDirectory() {
+    return dataDirectory.resolve("logs");
+  }
+
+  record PortClaim(int port, String owner, String variable) {}
+
+  private static int port(Map<String, String> env, String name, int defaultPort) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return defaultPort;
+    }
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new StackStartException(name + "=" + value + " is not a TCP port (1-65535)");
+    }
+  }
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the whole Clinic Network on this machine: a Kafka broker, a MongoDB-wire server, an SMTP
+# server and the three services, each in its own JVM. Builds first when the sources changed.
+# Ctrl-C (or SIGTERM to this process) stops everything. Settings: see README "Configuration".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+}
+
+# `java` on PATH may be older than 21; look where JDKs are usually installed.
+find_java() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" \
+      /usr/lib/jvm/*/bin/java /opt/java/*/bin/java /opt/*jdk*/bin/java \
+      "$HOME"/.sdkman/candidates/java/*/bin/java /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
+    if [[ -x "$candidate" ]] && [[ "$(java_major "$candidate")" -ge 21 ]] 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+JAVA="$(find_java)" || {
+  echo "run-local.sh: no Java 21 or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm). Install a JDK >= 21." >&2
+  exit 1
+}
+
+launcher=local-stack/target/local-stack.jar
+stale() {
+  [[ ! -f "$launcher" ]] && return 0
+  for jar in booking-service notification-service content-service; do
+    [[ -f "$jar/target/$jar.jar" ]] || return 0
+  done
+  [[ -n "$(find pom.xml ./*/pom.xml ./*/src -newer "$launcher" -type f -print -quit)" ]]
+}
+
+if stale; then
+  echo "Building (first start, or sources changed)..."
+  build_started=$SECONDS
+  ./mvnw -q -B -Dmaven.test.skip=true package
+  echo "Built in $((SECONDS - build_started)) s."
+fi
+
+exec "$JAVA" -jar "$launcher"
