@@ -1,0 +1,14 @@
+package network.clinic.booking;
+
+import network.clinic.testing.EmbeddedInfrastructure;
+import network.clinic.testing.ServiceFoundationScenarios;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class FoundationEmbeddedTests extends ServiceFoundationScenarios {
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    EmbeddedInfrastructure.shared().register(registry, "booking-foundation");
+  }
+}
