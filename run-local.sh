@@ -5,25 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
-}
+# shellcheck source=scripts/find-jdk.sh
+source scripts/find-jdk.sh
 
-# `java` on PATH may be older than 21; look where JDKs are usually installed.
-find_java() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" \
-      /usr/lib/jvm/*/bin/java /opt/java/*/bin/java /opt/*jdk*/bin/java \
-      "$HOME"/.sdkman/candidates/java/*/bin/java /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
-    if [[ -x "$candidate" ]] && [[ "$(java_major "$candidate")" -ge 21 ]] 2>/dev/null; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  return 1
-}
-
-JAVA="$(find_java)" || {
+JAVA="$(find_jdk_java)" || {
   echo "run-local.sh: no Java 21 or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm). Install a JDK >= 21." >&2
   exit 1
 }
@@ -40,7 +25,7 @@ stale() {
 if stale; then
   echo "Building (first start, or sources changed)..."
   build_started=$SECONDS
-  ./mvnw -q -B -Dmaven.test.skip=true package
+  JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -q -B -Dmaven.test.skip=true package
   echo "Built in $((SECONDS - build_started)) s."
 fi
 

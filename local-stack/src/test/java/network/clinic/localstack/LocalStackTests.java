@@ -1,0 +1,148 @@
+package network.clinic.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import network.clinic.events.AppointmentEvent;
+import network.clinic.events.AppointmentEventJson;
+import network.clinic.events.AppointmentEventSchemas;
+import network.clinic.events.EventType;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, end to end: the whole stack comes up healthy, a Kafka record leaves
+ * booking-service and reaches notification-service, SIGTERM stops every process and frees every
+ * port, and the MongoDB data is still there afterwards.
+ */
+class LocalStackTests {
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+  @TempDir Path temp;
+
+  @Test
+  void runsTheWholeSystemPassesAnEventBetweenServicesAndStopsWithoutLeftovers() throws Exception {
+    try (LauncherProcess launcher = new LauncherProcess(temp.resolve("stack"))) {
+      Process process = launcher.start();
+      await("stack ready").atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+          .failFast("launcher exited: " + launcher.stderr(), () -> !process.isAlive())
+          .until(() -> launcher.stdout().contains(LocalStack.READY_LINE));
+
+      for (String service : List.of("BOOKING_PORT", "NOTIFICATION_PORT", "CONTENT_PORT")) {
+        assertThat(httpGet(launcher.port(service), "/actuator/health/readiness")).isEqualTo(200);
+      }
+      assertThat(httpGet(launcher.port("MAIL_VIEWER_PORT"), "/")).isEqualTo(200);
+      assertThat(launcher.stdout()).contains("swagger-ui.html").contains("staff of london-camden");
+      assertThat(launcher.dataDirectory.resolve("dev-tokens.txt")).exists();
+
+      String mongoUri = "mongodb://127.0.0.1:" + launcher.port("MONGODB_PORT");
+      AppointmentEvent event = bookedEvent();
+      try (MongoClient mongo = MongoClients.create(mongoUri)) {
+        appointments(mongo).insertOne(appointmentWithPendingEvent(event));
+
+        MongoCollection<Document> received = mongo.getDatabase("notification").getCollection("received_events");
+        await("notification-service received the event booking-service published")
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> received.countDocuments(new Document("_id", event.eventId().toString())) == 1);
+        await("booking-service removed the event from its outbox after the broker's ack")
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> appointments(mongo).find(new Document("_id", event.appointmentId())).first().getList("outbox", Document.class).isEmpty());
+      }
+
+      List<ProcessHandle> children = process.descendants().toList();
+      assertThat(children).hasSize(3);
+
+      int exitCode = launcher.terminate(Duration.ofSeconds(60));
+
+      assertThat(exitCode).isIn(0, 143);
+      await().atMost(Duration.ofSeconds(5)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+      for (String variable : LauncherProcess.PORT_VARIABLES) {
+        assertThat(PortCheck.isFree(launcher.port(variable))).as(variable + " released").isTrue();
+      }
+      assertThat(Files.readString(launcher.dataDirectory.resolve("logs/booking-service.log"))).contains("Graceful shutdown complete");
+
+      assertDataSurvivesRestart(launcher.dataDirectory, event.appointmentId());
+    }
+  }
+
+  @Test
+  void takenPortStopsTheStartWithAMessageNamingThePortAndItsOwner() throws Exception {
+    try (LauncherProcess launcher = new LauncherProcess(temp.resolve("conflict"));
+        java.net.ServerSocket taken = new java.net.ServerSocket()) {
+      taken.bind(new java.net.InetSocketAddress("127.0.0.1", launcher.port("MONGODB_PORT")));
+      Process process = launcher.start();
+
+      assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      assertThat(process.exitValue()).isEqualTo(1);
+      assertThat(launcher.stderr())
+          .contains("Port " + launcher.port("MONGODB_PORT") + " is already in use")
+          .contains("MongoDB-wire server")
+          .contains("MONGODB_PORT=");
+      assertThat(launcher.stdout()).doesNotContain("Infrastructure up");
+      assertThat(PortCheck.isFree(launcher.port("KAFKA_PORT"))).isTrue();
+    }
+  }
+
+  private static void assertDataSurvivesRestart(Path dataDirectory, String appointmentId) {
+    int port = LauncherProcess.freePort();
+    try (MongoWireServer reopened = new MongoWireServer(dataDirectory.resolve("mongodb/data.mv"), port);
+        MongoClient mongo = startAndConnect(reopened, port)) {
+      assertThat(appointments(mongo).countDocuments(new Document("_id", appointmentId))).isEqualTo(1);
+    }
+  }
+
+  private static MongoClient startAndConnect(MongoWireServer server, int port) {
+    server.start();
+    return MongoClients.create("mongodb://127.0.0.1:" + port);
+  }
+
+  private static MongoCollection<Document> appointments(MongoClient mongo) {
+    return mongo.getDatabase("booking").getCollection("appointments");
+  }
+
+  /** The contract's own example, with fresh ids so reruns never meet an old record. */
+  private static AppointmentEvent bookedEvent() {
+    AppointmentEvent example = AppointmentEventJson.read(AppointmentEventSchemas.example(EventType.BOOKED));
+    return new AppointmentEvent(
+        UUID.randomUUID(), example.type(), "stack-test-" + UUID.randomUUID(), 1, Instant.now(),
+        example.clinic(), example.practitioner(), example.treatment(), example.time(), example.patient(),
+        example.manageUrl(), null, null);
+  }
+
+  // The outbox shape booking-service writes with every appointment change (see its README section).
+  private static Document appointmentWithPendingEvent(AppointmentEvent event) {
+    Date occurredAt = Date.from(event.occurredAt());
+    Document entry =
+        new Document("eventId", event.eventId().toString())
+            .append("type", event.type().cloudEventType())
+            .append("occurredAt", occurredAt)
+            .append("payload", AppointmentEventJson.write(event));
+    return new Document("_id", event.appointmentId())
+        .append("outbox", List.of(entry))
+        .append("outboxPendingSince", occurredAt);
+  }
+
+  private static int httpGet(int port, String path) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+  }
+}
