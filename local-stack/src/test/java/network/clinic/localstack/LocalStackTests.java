@@ -62,7 +62,7 @@ class LocalStackTests {
             .until(() -> received.countDocuments(new Document("_id", event.eventId().toString())) == 1);
         await("booking-service removed the event from its outbox after the broker's ack")
             .atMost(Duration.ofSeconds(10))
-            .until(() -> appointments(mongo).find(new Document("_id", event.appointmentId())).first().getList("outbox", Document.class).isEmpty());
+            .until(() -> appointments(mongo).find(new Document("_id", event.appointmentId())).first().getList("outbox", Document.class, List.of()).isEmpty());
       }
 
       List<ProcessHandle> children = process.descendants().toList();
