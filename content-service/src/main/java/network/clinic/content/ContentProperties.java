@@ -1,0 +1,33 @@
+package network.clinic.content;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param maxRequestSize larger request bodies are refused with 413 before anything is parsed
+ * @param publicMaxAge how long browsers and CDNs may reuse a public read without revalidating
+ * @param search the in-memory search index and how it follows changes made by other instances
+ * @param seed the sample articles written into an empty database
+ */
+@ConfigurationProperties("clinic.content")
+public record ContentProperties(
+    @DefaultValue("256KB") DataSize maxRequestSize,
+    @DefaultValue("60s") Duration publicMaxAge,
+    @DefaultValue Search search,
+    @DefaultValue Seed seed) {
+
+  /**
+   * @param pollInterval how often each instance checks MongoDB's change counter
+   * @param fullResyncInterval how often each instance compares its whole index with MongoDB,
+   *     whatever the counter says (covers a writer that died between its write and its bump)
+   * @param maxHits the most hits one query ranks
+   */
+  public record Search(
+      @DefaultValue("2s") Duration pollInterval,
+      @DefaultValue("60s") Duration fullResyncInterval,
+      @DefaultValue("1000") int maxHits) {}
+
+  public record Seed(@DefaultValue("true") boolean enabled) {}
+}

@@ -1,0 +1,6 @@
+package network.clinic.content.article;
+
+public enum ArticleStatus {
+  DRAFT,
+  PUBLISHED
+}

@@ -1,0 +1,123 @@
+package network.clinic.content.importing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import network.clinic.content.ContentMetrics;
+import network.clinic.content.ContentMetrics.ImportOutcome;
+import network.clinic.content.article.ArticleContent;
+import network.clinic.content.article.ArticleEditor;
+import network.clinic.content.article.Slugs;
+import network.clinic.content.article.StaffArticleResponse;
+import network.clinic.content.web.ApiProblem;
+import network.clinic.support.security.StaffAccess;
+import network.clinic.support.security.StaffOnly;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Article editing")
+@SecurityRequirement(name = "staffToken")
+class ImportController {
+
+  static final String TEXT_MARKDOWN = "text/markdown";
+
+  private final BlogPostImporter importer;
+  private final ArticleEditor editor;
+  private final StaffAccess staffAccess;
+  private final ContentMetrics metrics;
+
+  ImportController(BlogPostImporter importer, ArticleEditor editor, StaffAccess staffAccess, ContentMetrics metrics) {
+    this.importer = importer;
+    this.editor = editor;
+    this.staffAccess = staffAccess;
+    this.metrics = metrics;
+  }
+
+  @StaffOnly
+  @PostMapping(
+      path = "/api/v1/articles/import",
+      consumes = {MediaType.TEXT_PLAIN_VALUE, TEXT_MARKDOWN},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      operationId = "importArticle", summary = "Import a blog post as a draft",
+      description =
+          "Plain text or Markdown as copied from a clinic blog. 201 with a new draft, or 200 when an article with the same "
+              + "title (slug) exists and was updated. The report says what was recognised.")
+  ResponseEntity<ImportResponse> importPost(
+      @RequestBody byte[] document,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+      @Parameter(description = "Owner; default: the caller's clinic (network-wide for a network admin)")
+          @RequestParam(required = false)
+          String clinicId,
+      @Parameter(description = "Treatments to link (repeatable)") @RequestParam(name = "treatmentId", required = false)
+          List<String> treatmentIds) {
+    var staff = staffAccess.current();
+    try {
+      requireId("clinicId", clinicId);
+      List<String> treatments = treatmentIds == null ? List.of() : treatmentIds;
+      if (treatments.size() > 20) {
+        throw new InvalidDocumentException("At most 20 treatmentId parameters.");
+      }
+      treatments.forEach(id -> requireId("treatmentId", id));
+      boolean markdown = contentType.isCompatibleWith(MediaType.parseMediaType(TEXT_MARKDOWN));
+      ImportedPost post = importer.parse(decode(document, contentType), markdown);
+      ArticleContent content =
+          new ArticleContent(post.title(), null, post.markdown(), post.tags(), treatments, post.author(), post.faq(), null, post.publishedOn());
+      ArticleEditor.Saved saved = editor.saveImport(staff, clinicId, content);
+      metrics.imported(saved.created() ? ImportOutcome.CREATED : ImportOutcome.UPDATED);
+      StaffArticleResponse article = StaffArticleResponse.of(saved.article());
+      ImportResponse response = new ImportResponse(article, saved.created(), post.report());
+      return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+          .location(URI.create("/api/v1/staff/articles/" + article.slug()))
+          .eTag(article.etag())
+          .cacheControl(CacheControl.noStore())
+          .body(response);
+    } catch (ApiProblem problem) {
+      metrics.imported(ImportOutcome.REJECTED);
+      throw problem;
+    }
+  }
+
+  private static void requireId(String name, String value) {
+    if (value != null && (value.length() > 64 || !value.matches(Slugs.ID_PATTERN))) {
+      throw new InvalidDocumentException(name + " is lowercase letters, digits and hyphens.");
+    }
+  }
+
+  /** Strict decoding: a document in the wrong encoding is refused rather than stored garbled. */
+  private static String decode(byte[] document, MediaType contentType) {
+    Charset charset;
+    try {
+      charset = contentType.getCharset() != null ? contentType.getCharset() : StandardCharsets.UTF_8;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidDocumentException("The charset of the document is not supported.");
+    }
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(document))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidDocumentException("The document is not valid " + charset.name() + " text.");
+    }
+  }
+}

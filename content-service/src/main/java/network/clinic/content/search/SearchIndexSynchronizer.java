@@ -1,0 +1,148 @@
+package network.clinic.content.search;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import network.clinic.content.ContentProperties;
+import network.clinic.content.article.ArticleChanged;
+import network.clinic.content.article.ArticleChanges;
+import network.clinic.content.article.Articles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this instance's index equal to MongoDB's published articles.
+ *
+ * <ul>
+ *   <li>At start: a full build from MongoDB (before the web server takes requests).
+ *   <li>Writes on this instance: applied at once ({@link ArticleChanged}).
+ *   <li>Writes on other instances: every poll interval the change counter is read; when it moved,
+ *       the index compares (id, version) of every published article with what it holds and
+ *       reloads only the differences. A full comparison also runs every resync interval, whatever
+ *       the counter says.
+ * </ul>
+ *
+ * Comparing versions rather than following timestamps means no clock skew, no lost write that
+ * committed out of order, and deletions need no tombstones.
+ */
+@Component
+class SearchIndexSynchronizer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchIndexSynchronizer.class);
+
+  private final ArticleIndex index;
+  private final Articles articles;
+  private final ArticleChanges changes;
+  private final Duration pollInterval;
+  private final Duration fullResyncInterval;
+  private final Clock clock;
+  private ScheduledExecutorService scheduler;
+  private volatile boolean running;
+  private long lastSeenChange = -1;
+  private Instant lastFullResync = Instant.MIN;
+
+  SearchIndexSynchronizer(
+      ArticleIndex index, Articles articles, ArticleChanges changes, ContentProperties properties, Clock clock, MeterRegistry registry) {
+    this.index = index;
+    this.articles = articles;
+    this.changes = changes;
+    this.pollInterval = properties.search().pollInterval();
+    this.fullResyncInterval = properties.search().fullResyncInterval();
+    this.clock = clock;
+    Gauge.builder("content.search.index.articles", index, ArticleIndex::size)
+        .description("Published articles in this instance's search index")
+        .register(registry);
+  }
+
+  @Override
+  public synchronized void start() {
+    poll();
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "search-index-sync");
+              thread.setDaemon(true);
+              return thread;
+            });
+    scheduler.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    running = true;
+  }
+
+  @Override
+  public synchronized void stop() {
+    running = false;
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Before the web server starts, so the first request already finds a full index. */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+
+  /**
+   * The write has succeeded by now: a failure here must not fail the request, and the next poll
+   * repairs the index anyway (the write bumped the counter).
+   */
+  @EventListener
+  void articleChanged(ArticleChanged event) {
+    try {
+      articles.findById(event.articleId()).ifPresentOrElse(index::apply, () -> index.remove(event.articleId()));
+    } catch (RuntimeException e) {
+      log.warn("Could not index article {} now; the next sync will: {}", event.articleId(), e.toString());
+    }
+  }
+
+  /** Never throws: MongoDB being away must not kill the schedule; the next poll tries again. */
+  void poll() {
+    try {
+      long counter = changes.current();
+      Instant now = clock.instant();
+      boolean fullDue = !now.isBefore(lastFullResync.plus(fullResyncInterval));
+      if (counter != lastSeenChange || fullDue) {
+        resync();
+        lastSeenChange = counter;
+        lastFullResync = fullDue ? now : lastFullResync;
+      }
+    } catch (RuntimeException e) {
+      log.warn("Search index sync failed; retrying in {}: {}", pollInterval, e.toString());
+    }
+  }
+
+  private void resync() {
+    Map<String, Long> wanted = articles.publishedVersions();
+    Map<String, Long> held = index.indexedVersions();
+    Set<String> stale = new HashSet<>();
+    wanted.forEach((id, version) -> {
+      if (!Objects.equals(held.get(id), version)) {
+        stale.add(id);
+      }
+    });
+    List<String> gone = held.keySet().stream().filter(id -> !wanted.containsKey(id)).toList();
+    if (stale.isEmpty() && gone.isEmpty()) {
+      return;
+    }
+    index.update(articles.findAllById(stale), gone);
+    log.info("Search index synced: {} updated, {} removed, {} indexed", stale.size(), gone.size(), index.size());
+  }
+}

@@ -1,0 +1,71 @@
+package network.clinic.content.web;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import network.clinic.content.ContentProperties;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * ETag and Cache-Control for public reads. The ETag is a hash of the representation, so a page
+ * changes its tag when anything on it changes (another article published, a new cursor), and an
+ * unchanged one answers a conditional GET with 304 and no body.
+ */
+@Component
+public class PublicCaching {
+
+  private final JsonMapper json;
+  private final CacheControl cacheControl;
+
+  PublicCaching(JsonMapper json, ContentProperties properties) {
+    this.json = json;
+    this.cacheControl = CacheControl.maxAge(properties.publicMaxAge()).cachePublic();
+  }
+
+  /** A 200 with the body, or a 304 when the caller already holds this representation. */
+  public <T> ResponseEntity<T> respond(T body, String ifNoneMatch) {
+    String etag = etagOf(body);
+    if (matches(ifNoneMatch, etag)) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+    }
+    return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).body(body);
+  }
+
+  public static boolean isNotModified(ResponseEntity<?> response) {
+    return response.getStatusCode().value() == HttpStatus.NOT_MODIFIED.value();
+  }
+
+  String etagOf(Object body) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(body));
+      return "\"" + HexFormat.of().formatHex(Arrays.copyOf(digest, 16)) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Weak comparison, as RFC 9110 prescribes for If-None-Match. */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.strip();
+      if (tag.equals("*")) {
+        return true;
+      }
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

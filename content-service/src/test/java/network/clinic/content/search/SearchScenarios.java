@@ -1,0 +1,183 @@
+package network.clinic.content.search;
+
+import static network.clinic.content.ArticleRequests.anArticle;
+import static network.clinic.content.ArticleRequests.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import network.clinic.content.ContentApplication;
+import network.clinic.content.ContentScenarios;
+import network.clinic.content.StaffTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.client.RestClient;
+
+/** Relevance search over HTTP, on the seeded sample articles and on articles written by the tests. */
+public abstract class SearchScenarios extends ContentScenarios {
+
+  private static final String ADMIN = StaffTokens.networkAdmin();
+
+  @Autowired Environment environment;
+  @Autowired MeterRegistry meters;
+
+  @Test
+  void backPainPutsTheBackPainArticleFirst() throws Exception {
+    mvc.perform(get("/api/v1/articles").param("q", "back pain"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].slug").value("acupuncture-for-back-pain"));
+  }
+
+  @Test
+  void needleFindsArticlesThatSayNeedles() throws Exception {
+    mvc.perform(get("/api/v1/articles").param("q", "needle"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[*].slug", hasItems("acupuncture-safety-and-side-effects", "what-to-expect-in-your-first-session")));
+  }
+
+  @Test
+  void aTitleMatchOutranksABodyMatch() throws Exception {
+    String word = unique();
+    String inBody = createPublished(ADMIN, anArticle().titled("Body match " + unique()).withBody("This one mentions " + word + " twice: " + word + "."));
+    String inTitle = createPublished(ADMIN, anArticle().titled("All about " + word));
+
+    mvc.perform(get("/api/v1/articles").param("q", word)).andExpect(jsonPath("$.items[*].slug", contains(inTitle, inBody)));
+  }
+
+  @Test
+  void searchFindsPublishedArticlesOnlyAndAtOnceOnTheWritingInstance() throws Exception {
+    String word = unique();
+    String slug = create(ADMIN, anArticle().titled("Searchable " + word));
+
+    mvc.perform(get("/api/v1/articles").param("q", word)).andExpect(jsonPath("$.items[*].slug", not(hasItem(slug))));
+    publish(ADMIN, slug);
+    mvc.perform(get("/api/v1/articles").param("q", word)).andExpect(jsonPath("$.items[*].slug", contains(slug)));
+    mvc.perform(post("/api/v1/articles/{slug}/unpublish", slug).header(HttpHeaders.AUTHORIZATION, ADMIN)).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/articles").param("q", word)).andExpect(jsonPath("$.items[*].slug", not(hasItem(slug))));
+  }
+
+  @Test
+  void searchRespectsClinicAndTagFilters() throws Exception {
+    String word = unique();
+    String camden = createPublished(StaffTokens.staffOf("london-camden"), anArticle().titled("Camden " + word).tagged("local"));
+    String network = createPublished(ADMIN, anArticle().titled("Network " + word));
+
+    mvc.perform(get("/api/v1/articles").param("q", word)).andExpect(jsonPath("$.items[*].slug", contains(network)));
+    mvc.perform(get("/api/v1/articles").param("q", word).param("clinicId", "london-camden"))
+        .andExpect(jsonPath("$.items[*].slug", hasItems(camden, network)));
+    mvc.perform(get("/api/v1/articles").param("q", word).param("clinicId", "london-camden").param("tag", "local"))
+        .andExpect(jsonPath("$.items[*].slug", contains(camden)));
+    mvc.perform(get("/api/v1/articles").param("q", word).param("clinicId", "toronto-annex"))
+        .andExpect(jsonPath("$.items[*].slug", contains(network)));
+  }
+
+  @Test
+  void searchResultsArePagedWithARelevanceCursor() throws Exception {
+    String word = unique();
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      created.add(createPublished(ADMIN, anArticle().titled("Paged " + word + " " + unique())));
+    }
+
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      var request = get("/api/v1/articles").param("q", word).param("limit", "1");
+      if (cursor != null) {
+        request.param("cursor", cursor);
+      }
+      MvcResult page = mvc.perform(request).andExpect(status().isOk()).andReturn();
+      seen.addAll(JsonPath.read(page.getResponse().getContentAsString(), "$.items[*].slug"));
+      cursor = JsonPath.read(page.getResponse().getContentAsString(), "$.nextCursor");
+    } while (cursor != null);
+
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
+    // A relevance cursor means nothing to the chronological list
+    String relevance = JsonPath.read(mvc.perform(get("/api/v1/articles").param("q", word).param("limit", "1")).andReturn().getResponse().getContentAsString(), "$.nextCursor");
+    mvc.perform(get("/api/v1/articles").param("cursor", relevance)).andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void searchesAreTimed() throws Exception {
+    long before = searchCount("hits");
+    long beforeEmpty = searchCount("no_hits");
+
+    mvc.perform(get("/api/v1/articles").param("q", "cupping")).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/articles").param("q", "zzqqxx" + unique())).andExpect(jsonPath("$.items").isEmpty());
+
+    assertThat(searchCount("hits")).isEqualTo(before + 1);
+    assertThat(searchCount("no_hits")).isEqualTo(beforeEmpty + 1);
+  }
+
+  @Test
+  void anArticlePublishedOnOneInstanceIsFoundOnAnotherWithinSeconds() throws Exception {
+    String existingWord = unique();
+    String existing = createPublished(ADMIN, anArticle().titled("Before the second instance " + existingWord));
+
+    try (ConfigurableApplicationContext other = startAnotherInstance()) {
+      RestClient otherHttp = http(other);
+      // Built from MongoDB at start
+      assertThat(search(otherHttp, existingWord)).containsExactly(existing);
+
+      String word = unique();
+      String slug = createPublished(ADMIN, anArticle().titled("Published on instance A " + word));
+      await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(search(otherHttp, word)).containsExactly(slug));
+
+      mvc.perform(post("/api/v1/articles/{slug}/unpublish", slug).header(HttpHeaders.AUTHORIZATION, ADMIN)).andExpect(status().isOk());
+      await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(search(otherHttp, word)).isEmpty());
+
+      mvc.perform(delete("/api/v1/articles/{slug}", existing).header(HttpHeaders.AUTHORIZATION, ADMIN)).andExpect(status().isNoContent());
+      await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(search(otherHttp, existingWord)).isEmpty());
+    }
+  }
+
+  /** A second instance of the service on the same database, as behind a load balancer. */
+  private ConfigurableApplicationContext startAnotherInstance() {
+    // Command-line arguments: they outrank application.yml, as the environment does in production
+    return new SpringApplicationBuilder(ContentApplication.class)
+        .run(
+            "--server.port=0",
+            "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
+            "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
+            "--clinic.security.jwt.secret=" + StaffTokens.SECRET,
+            "--clinic.content.search.poll-interval=200ms",
+            "--clinic.content.search.full-resync-interval=5s");
+  }
+
+  private static RestClient http(ConfigurableApplicationContext context) {
+    return RestClient.builder()
+        .baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
+        .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+        .build();
+  }
+
+  private static List<String> search(RestClient http, String q) {
+    String body = http.get().uri(uri -> uri.path("/api/v1/articles").queryParam("q", q).build()).retrieve().body(String.class);
+    return JsonPath.read(body, "$.items[*].slug");
+  }
+
+  private long searchCount(String outcome) {
+    Timer timer = meters.find("content.search").tag("outcome", outcome).timer();
+    return timer == null ? 0 : timer.count();
+  }
+}
