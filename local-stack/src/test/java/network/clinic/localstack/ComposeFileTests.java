@@ -115,13 +115,15 @@ class ComposeFileTests {
   }
 
   @Test
-  void appServicesStartOnlyOnceKafkaAndMongoAreHealthy() {
+  void appServicesStartOnlyOnceTheirInfrastructureIsHealthy() throws IOException {
     for (String name : APP_PORTS.keySet()) {
       Object dependsOn = service(name).get("depends_on");
       assertThat(dependsOn)
           .as("%s depends_on, in long syntax so it can carry a condition", name)
           .isInstanceOf(Map.class);
-      for (String dependency : List.of("kafka", "mongo")) {
+      List<String> infrastructure = usesKafka(name) ? List.of("kafka", "mongo") : List.of("mongo");
+      assertThat(map(dependsOn, name).keySet()).as("what %s waits for", name).containsAll(infrastructure);
+      for (String dependency : infrastructure) {
         Map<String, Object> conditions =
             map(map(dependsOn, name).get(dependency), name + " -> " + dependency);
         assertThat(conditions.get("condition"))
@@ -135,6 +137,22 @@ class ComposeFileTests {
           .as("healthcheck of %s", dependency)
           .isNotNull();
     }
+  }
+
+  @Test
+  void onlyServicesThatUseKafkaAreGivenItsAddress() throws IOException {
+    for (String name : APP_PORTS.keySet()) {
+      Map<String, Object> environment = map(service(name).get("environment"), name + " environment");
+      assertThat(environment.containsKey("KAFKA_BOOTSTRAP_SERVERS"))
+          .as("%s gets KAFKA_BOOTSTRAP_SERVERS exactly when its build includes Kafka", name)
+          .isEqualTo(usesKafka(name));
+    }
+  }
+
+  /** A service uses Kafka when its own pom pulls in Spring Boot's Kafka starter. */
+  private boolean usesKafka(String service) throws IOException {
+    return Files.readString(root.resolve(service).resolve("pom.xml"))
+        .contains("<artifactId>spring-boot-starter-kafka</artifactId>");
   }
 
   @Test

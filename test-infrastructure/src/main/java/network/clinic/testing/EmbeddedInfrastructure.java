@@ -14,13 +14,11 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
   private static final EmbeddedInfrastructure SHARED = new EmbeddedInfrastructure();
 
-  private final EmbeddedKafkaKraftBroker kafka;
   private final MongoServer mongo;
   private final String mongoAddress;
+  private EmbeddedKafkaKraftBroker kafka;
 
   private EmbeddedInfrastructure() {
-    kafka = new EmbeddedKafkaKraftBroker(1, 3);
-    kafka.afterPropertiesSet();
     mongo = new MongoServer(new MemoryBackend());
     InetSocketAddress address = mongo.bind();
     mongoAddress = address.getHostString() + ":" + address.getPort();
@@ -33,7 +31,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
   @Override
   public String kafkaBootstrapServers() {
-    return kafka.getBrokersAsString();
+    return kafka().getBrokersAsString();
   }
 
   @Override
@@ -41,12 +39,19 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     return "mongodb://" + mongoAddress + "/" + database;
   }
 
-  public EmbeddedKafkaKraftBroker kafka() {
+  /** Started on first use: a service that uses no Kafka never waits for a broker. */
+  public synchronized EmbeddedKafkaKraftBroker kafka() {
+    if (kafka == null) {
+      kafka = new EmbeddedKafkaKraftBroker(1, 3);
+      kafka.afterPropertiesSet();
+    }
     return kafka;
   }
 
-  private void stop() {
+  private synchronized void stop() {
     mongo.shutdownNow();
-    kafka.destroy();
+    if (kafka != null) {
+      kafka.destroy();
+    }
   }
 }
