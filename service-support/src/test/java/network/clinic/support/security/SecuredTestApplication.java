@@ -2,13 +2,14 @@ package network.clinic.support.security;
 
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A minimal app with one public, one clinic-scoped and one admin endpoint. */
+/** A minimal app with public, clinic-scoped, admin and failing endpoints. */
 @SpringBootApplication
-class SecuredTestApplication {
+public class SecuredTestApplication {
 
   @RestController
   static class Endpoints {
@@ -28,6 +29,16 @@ class SecuredTestApplication {
     @GetMapping("/api/v1/clinics/{clinicId}/secrets")
     Map<String, String> clinicScoped(@PathVariable String clinicId) {
       return Map.of("subject", staffAccess.requireClinic(clinicId).subject());
+    }
+
+    @GetMapping("/api/v1/broken")
+    Map<String, String> broken() {
+      throw new IllegalStateException("patient jane@example.org could not be loaded");
+    }
+
+    @GetMapping("/api/v1/database-down")
+    Map<String, String> databaseDown() {
+      throw new DataAccessResourceFailureException("Timed out after 2000 ms while waiting for a server");
     }
 
     @NetworkAdminOnly
