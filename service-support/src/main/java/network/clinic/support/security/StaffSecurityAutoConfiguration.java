@@ -78,8 +78,10 @@ public class StaffSecurityAutoConfiguration {
     return http.build();
   }
 
+  // By name: Spring MVC's HandlerMappingIntrospector is a CorsConfigurationSource too, and a
+  // by-type condition would back off because of it, leaving CORS closed to every website.
   @Bean
-  @ConditionalOnMissingBean
+  @ConditionalOnMissingBean(name = "corsConfigurationSource")
   CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
     CorsConfiguration cors = new CorsConfiguration();
     List<String> origins =
@@ -88,7 +90,8 @@ public class StaffSecurityAutoConfiguration {
             : properties.cors().allowedOrigins().stream().filter(o -> !o.isBlank()).toList();
     cors.setAllowedOrigins(origins);
     cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-None-Match", "If-Match"));
+    // X-Manage-Token: clinic websites' manage pages send the patient's appointment token from the browser
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-None-Match", "If-Match", "X-Manage-Token"));
     cors.setExposedHeaders(List.of("Location", "ETag", "Retry-After"));
     cors.setMaxAge(3600L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

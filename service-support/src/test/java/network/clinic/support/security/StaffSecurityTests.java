@@ -1,6 +1,7 @@
 package network.clinic.support.security;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -90,6 +91,21 @@ class StaffSecurityTests {
     String token =
         StaffTokens.withClaims("staff-x", "network-admin", null, Instant.now().plusSeconds(600), "another-secret-that-is-long-enough-0123456789");
     mvc.perform(get("/api/v1/public").header(HttpHeaders.AUTHORIZATION, bearer(token))).andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void configuredWebsiteMayCallFromTheBrowserWithTheManageTokenHeaderAndOthersMayNot() throws Exception {
+    mvc.perform(options("/api/v1/public")
+            .header(HttpHeaders.ORIGIN, "https://camden.clinic.example")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "x-manage-token,content-type"))
+        .andExpect(status().isOk())
+        .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://camden.clinic.example"))
+        .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, org.hamcrest.Matchers.containsStringIgnoringCase("x-manage-token")));
+    mvc.perform(options("/api/v1/public")
+            .header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST"))
+        .andExpect(status().isForbidden());
   }
 
   private static String bearer(String token) {

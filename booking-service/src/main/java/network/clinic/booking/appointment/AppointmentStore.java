@@ -1,0 +1,164 @@
+package network.clinic.booking.appointment;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Indexes.ascending;
+import static com.mongodb.client.model.Projections.include;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import network.clinic.booking.availability.BusyTimes;
+import network.clinic.booking.outbox.Outbox;
+import network.clinic.booking.treatment.Treatment;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code appointments} collection: inserts and targeted single-document updates only, never a
+ * replacement, because the outbox relay changes the same documents concurrently.
+ */
+@Component
+class AppointmentStore implements BusyTimes, InitializingBean {
+
+  static final String CLAIMS_INDEX = "claims_unique";
+  static final String PRACTITIONER_START_INDEX = "practitionerId_start";
+
+  private final MongoTemplate mongo;
+
+  AppointmentStore(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** Before the web server starts: no booking may ever be written without the unique index. */
+  @Override
+  public void afterPropertiesSet() {
+    createIndexes();
+  }
+
+  /**
+   * Idempotent; concurrent instances create the same definitions. The claims
+   * index is sparse: documents without claims (none written by booking, but e.g. hand-made outbox
+   * fixtures) are not indexed, so they never collide on a null key; booking itself always writes
+   * claims or a tombstone, which real MongoDB would otherwise need.
+   */
+  void createIndexes() {
+    MongoCollection<Document> appointments = collection();
+    appointments.createIndex(ascending(Appointment.CLAIMS),
+        new IndexOptions().name(CLAIMS_INDEX).unique(true).sparse(true));
+    appointments.createIndex(ascending(Appointment.PRACTITIONER_ID, Appointment.START),
+        new IndexOptions().name(PRACTITIONER_START_INDEX));
+    appointments.createIndex(ascending(Appointment.CLINIC_ID, Appointment.START),
+        new IndexOptions().name("clinicId_start"));
+    appointments.createIndex(ascending(Appointment.PATIENT_KEY, Appointment.START),
+        new IndexOptions().name("patientKey_start"));
+  }
+
+  /** @return false when a claim is taken (duplicate key): nothing was written */
+  boolean insert(Document appointment) {
+    try {
+      collection().insertOne(appointment);
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Applies {@code update} only if the appointment is still as read (same sequence).
+   *
+   * @return the outcome; {@link UpdateOutcome#CLAIM_TAKEN} leaves the document untouched
+   */
+  UpdateOutcome update(String id, long readSequence, Bson update) {
+    try {
+      long matched = collection()
+          .updateOne(and(eq(Appointment.ID, id), eq(Appointment.SEQUENCE, readSequence)), update)
+          .getMatchedCount();
+      return matched == 1 ? UpdateOutcome.UPDATED : UpdateOutcome.CHANGED_MEANWHILE;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return UpdateOutcome.CLAIM_TAKEN;
+      }
+      throw e;
+    }
+  }
+
+  enum UpdateOutcome {
+    UPDATED,
+    CHANGED_MEANWHILE,
+    CLAIM_TAKEN
+  }
+
+  Optional<Appointment> find(String id) {
+    return Optional.ofNullable(collection().find(eq(Appointment.ID, id)).first()).map(Appointment::from);
+  }
+
+  /** Only with the right token: a wrong one looks exactly like a missing appointment. */
+  Optional<Appointment> findWithToken(String id, String tokenHash) {
+    return Optional.ofNullable(
+            collection().find(and(eq(Appointment.ID, id), eq(Appointment.MANAGE_TOKEN_HASH, tokenHash))).first())
+        .map(Appointment::from);
+  }
+
+  /** The clinic's appointments starting in {@code [from, to)}, by start. */
+  List<Appointment> forClinic(String clinicId, Instant from, Instant to) {
+    List<Appointment> appointments = new ArrayList<>();
+    collection().find(and(eq(Appointment.CLINIC_ID, clinicId),
+            gte(Appointment.START, Date.from(from)), lt(Appointment.START, Date.from(to))))
+        .sort(ascending(Appointment.START))
+        .forEach(document -> appointments.add(Appointment.from(document)));
+    return appointments;
+  }
+
+  /** Upcoming active appointments of one patient (by email key). */
+  long countUpcoming(String patientKey, Instant now) {
+    return collection().countDocuments(and(eq(Appointment.PATIENT_KEY, patientKey),
+        gt(Appointment.START, Date.from(now)), eq(Appointment.STATUS, Appointment.Status.BOOKED.name())));
+  }
+
+  @Override
+  public Set<String> claimsBetween(Collection<String> practitionerIds, Instant from, Instant to) {
+    Set<String> claims = new HashSet<>();
+    collection().find(busyFilter(practitionerIds, from, to))
+        .projection(include(Appointment.CLAIMS))
+        .forEach(document -> claims.addAll(document.getList(Appointment.CLAIMS, String.class, List.of())));
+    return claims;
+  }
+
+  /**
+   * Appointments that may overlap {@code [from, to)}: a range on the compound index {@code
+   * (practitionerId, start)}, looking back by the longest any appointment can last, so the cost
+   * follows the window, not the collection.
+   */
+  static Bson busyFilter(Collection<String> practitionerIds, Instant from, Instant to) {
+    return and(
+        in(Appointment.PRACTITIONER_ID, practitionerIds),
+        gte(Appointment.START, Date.from(from.minus(Treatment.MAX_OCCUPIED))),
+        lt(Appointment.START, Date.from(to)),
+        ne(Appointment.STATUS, Appointment.Status.CANCELLED.name()));
+  }
+
+  MongoCollection<Document> collection() {
+    return mongo.getCollection(Outbox.COLLECTION);
+  }
+}

@@ -1,0 +1,36 @@
+package network.clinic.booking.clinic;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.DayOfWeek;
+import java.util.List;
+
+/** What a network admin sends to create or change a clinic. */
+record ClinicRequest(
+    @NotBlank @Size(max = 120) String name,
+    @NotBlank @Size(max = 300) String address,
+    @NotBlank @Size(max = 40) String phone,
+    @NotBlank @Email @Size(max = 254) String email,
+    @NotBlank @Size(max = 64) String zoneId,
+    @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency,
+    @NotEmpty @Size(max = 21) List<@Valid @NotNull Hours> openingHours,
+    @Min(5) @Max(120) int slotMinutes,
+    @Min(0) @Max(10080) int minimumNoticeMinutes,
+    @Min(1) @Max(730) int horizonDays,
+    @Min(0) @Max(336) int cancellationCutoffHours,
+    @Min(0) @Max(336) int reminderLeadHours) {
+
+  static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+
+  record Hours(
+      @NotNull DayOfWeek day,
+      @NotNull @Pattern(regexp = TIME, message = "must be HH:mm") String opens,
+      @NotNull @Pattern(regexp = TIME, message = "must be HH:mm") String closes) {}
+}

@@ -1,0 +1,252 @@
+package network.clinic.booking.appointment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import network.clinic.booking.Api;
+import network.clinic.booking.BookingIntegrationTest;
+import network.clinic.booking.clinic.Clinic;
+import network.clinic.booking.practitioner.Practitioner;
+import network.clinic.booking.treatment.Treatment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invariant 6 on booking: each kind of bad input gets a 4xx problem document with a stable type
+ * (and the offending fields), and nothing is written.
+ */
+abstract class BadInputScenarios extends BookingIntegrationTest {
+
+  Clinic clinic;
+  Treatment treatment;
+  Practitioner practitioner;
+  long appointmentsBefore;
+
+  @BeforeEach
+  void catalogue() {
+    clinic = catalogue.aClinic().minimumNoticeMinutes(60).horizonDays(30).save();
+    treatment = catalogue.aTreatment().minutes(60, 15).save();
+    practitioner = catalogue.aPractitioner().offering(treatment).worksAt(clinic, "08:00", "20:00").save();
+    appointmentsBefore = appointmentCount();
+  }
+
+  @AfterEach
+  void nothingWasWritten() {
+    assertThat(appointmentCount()).as("appointments in the database").isEqualTo(appointmentsBefore);
+  }
+
+  @Test
+  void malformedJsonIsABadRequest() {
+    Api.Response response = api.post("/api/v1/appointments", "{\"clinicId\": \"" + clinic.id() + "\",").send();
+
+    assertProblem(response, 400, "malformed-request");
+    assertThat(response.body()).doesNotContain("Exception", "at network.", clinic.id());
+  }
+
+  @Test
+  void aWrongTypeIsABadRequestNamingTheField() {
+    Map<String, Object> request = valid();
+    request.put("start", "next tuesday morning");
+
+    assertProblem(post(request), 400, "malformed-request", "start");
+  }
+
+  @Test
+  void anObjectGivenAsTextIsABadRequestNamingTheField() {
+    Map<String, Object> request = valid();
+    request.put("patient", "Jordan Ellery");
+
+    assertProblem(post(request), 400, "malformed-request", "patient");
+  }
+
+  @Test
+  void missingFieldsAreListed() {
+    assertProblem(api.post("/api/v1/appointments", Map.of()).send(), 422, "validation-failed",
+        "clinicId", "patient", "start", "treatmentId");
+  }
+
+  @Test
+  void anUnknownClinicIsRefused() {
+    Map<String, Object> request = valid();
+    request.put("clinicId", "no-such-clinic");
+
+    assertProblem(post(request), 422, "unknown-clinic", "clinicId");
+  }
+
+  @Test
+  void anUnknownPractitionerIsRefused() {
+    Map<String, Object> request = valid();
+    request.put("practitionerId", "no-such-practitioner");
+
+    assertProblem(post(request), 422, "unknown-practitioner", "practitionerId");
+  }
+
+  @Test
+  void anUnknownTreatmentIsRefused() {
+    Map<String, Object> request = valid();
+    request.put("treatmentId", "no-such-treatment");
+
+    assertProblem(post(request), 422, "unknown-treatment", "treatmentId");
+  }
+
+  @Test
+  void aPractitionerWhoDoesNotOfferTheTreatmentIsRefused() {
+    Treatment cupping = catalogue.aTreatment().minutes(30, 10).save();
+    Map<String, Object> request = valid();
+    request.put("treatmentId", cupping.id());
+
+    assertProblem(post(request), 422, "treatment-not-offered", "treatmentId");
+  }
+
+  @Test
+  void aPractitionerOfAnotherClinicIsRefused() {
+    Clinic elsewhere = catalogue.aClinic().save();
+    Practitioner stranger = catalogue.aPractitioner().offering(treatment).worksAt(elsewhere, "08:00", "20:00").save();
+    Map<String, Object> request = valid();
+    request.put("practitionerId", stranger.id());
+
+    assertProblem(post(request), 422, "practitioner-not-at-clinic", "practitionerId");
+  }
+
+  @Test
+  void aPractitionerNotAtTheClinicThatDayIsRefused() {
+    Practitioner mondays = catalogue.aPractitioner().offering(treatment)
+        .worksAt(clinic, "08:00", "20:00", EnumSet.of(DayOfWeek.MONDAY)).save();
+    // 2026-03-10 is a Tuesday.
+    Map<String, Object> request = bookingRequest(clinic, mondays, treatment, OffsetDateTime.parse("2026-03-10T10:00:00Z"));
+
+    assertProblem(post(request), 422, "outside-working-hours", "start");
+  }
+
+  @Test
+  void aStartAfterClosingTimeIsRefused() {
+    // 19:30 + 60 minutes runs past 20:00.
+    assertProblem(post(bookingRequest(clinic, practitioner, treatment, local(clinic, 3, "19:30"))), 422,
+        "outside-working-hours", "start");
+  }
+
+  @Test
+  void aStartOffTheGridIsRefused() {
+    assertProblem(post(bookingRequest(clinic, practitioner, treatment, local(clinic, 3, "10:05"))), 422,
+        "start-off-grid", "start");
+    assertProblem(post(bookingRequest(clinic, practitioner, treatment, local(clinic, 3, "10:00:30"))), 422,
+        "start-off-grid", "start");
+  }
+
+  @Test
+  void aStartInThePastIsRefused() {
+    assertProblem(post(bookingRequest(clinic, practitioner, treatment, local(clinic, -1, "10:00"))), 422,
+        "start-in-past", "start");
+  }
+
+  @Test
+  void aStartInsideTheMinimumNoticeIsRefused() {
+    assertProblem(post(bookingRequest(clinic, practitioner, treatment, soon(clinic, Duration.ofMinutes(20)))), 422,
+        "inside-minimum-notice", "start");
+  }
+
+  @Test
+  void aStartBeyondTheHorizonIsRefused() {
+    assertProblem(post(bookingRequest(clinic, practitioner, treatment, local(clinic, 45, "10:00"))), 422,
+        "beyond-booking-horizon", "start");
+  }
+
+  @Test
+  void aStartDuringTimeOffIsRefused() {
+    OffsetDateTime start = local(clinic, 4, "10:00");
+    Instant day = start.toLocalDate().atStartOfDay(clinic.zone()).toInstant();
+    Practitioner away = catalogue.aPractitioner().offering(treatment).worksAt(clinic, "08:00", "20:00")
+        .away(day, day.plus(Duration.ofDays(1))).save();
+
+    assertProblem(post(bookingRequest(clinic, away, treatment, start)), 422, "practitioner-time-off", "start");
+  }
+
+  @Test
+  void anInvalidEmailIsRefused() {
+    for (String email : List.of("jordan.example.com", "jordan@example", "jordan @example.com")) {
+      Map<String, Object> request = valid();
+      patient(request).put("email", email);
+
+      assertProblem(post(request), 422, "validation-failed", "patient.email");
+    }
+  }
+
+  @Test
+  void aPhoneNotInE164IsRefused() {
+    for (String phone : List.of("07700 900123", "+44 7700 900123", "+0447700900123", "+4477009001234567")) {
+      Map<String, Object> request = valid();
+      patient(request).put("phone", phone);
+
+      assertProblem(post(request), 422, "validation-failed", "patient.phone");
+    }
+  }
+
+  @Test
+  void smsConsentWithoutAPhoneIsRefused() {
+    Map<String, Object> request = valid();
+    patient(request).remove("phone");
+
+    assertProblem(post(request), 422, "validation-failed", "patient.phone");
+  }
+
+  @Test
+  void oversizedFieldsAreRefused() {
+    Map<String, Object> request = valid();
+    request.put("note", "n".repeat(1001));
+    patient(request).put("name", "N".repeat(101));
+
+    assertProblem(post(request), 422, "validation-failed", "note", "patient.name");
+  }
+
+  @Test
+  void anOversizedBodyIsRefusedBeforeItIsRead() {
+    Map<String, Object> request = valid();
+    request.put("note", "n".repeat(20_000));
+
+    assertProblem(post(request), 413, "payload-too-large");
+  }
+
+  @Test
+  void anOversizedChunkedBodyIsRefusedWhileItIsRead() {
+    Map<String, Object> request = valid();
+    request.put("note", "n".repeat(20_000));
+
+    assertProblem(api.postChunked("/api/v1/appointments", Api.JSON.writeValueAsString(request)).send(), 413,
+        "payload-too-large");
+  }
+
+  private Map<String, Object> valid() {
+    return bookingRequest(clinic, practitioner, treatment, local(clinic, 3, "10:00"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> patient(Map<String, Object> request) {
+    return (Map<String, Object>) request.get("patient");
+  }
+
+  private Api.Response post(Map<String, Object> request) {
+    return api.post("/api/v1/appointments", request).send();
+  }
+
+  private static void assertProblem(Api.Response response, int status, String type, String... fields) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(response.problemType()).isEqualTo(type);
+    assertThat(response.json().path("status").asInt()).isEqualTo(status);
+    if (fields.length > 0) {
+      List<String> named = StreamSupport.stream(response.json().path("errors").spliterator(), false)
+          .map(error -> error.path("field").asString()).toList();
+      assertThat(named).contains(fields);
+    }
+    // Never echoes what was sent: values may be personal data.
+    assertThat(response.body()).doesNotContain("Jordan", "jordan.ellery", "+447700900123", "Lower back pain");
+  }
+}

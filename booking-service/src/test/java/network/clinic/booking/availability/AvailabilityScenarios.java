@@ -1,0 +1,153 @@
+package network.clinic.booking.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import network.clinic.booking.Api;
+import network.clinic.booking.BookingIntegrationTest;
+import network.clinic.booking.TestClock;
+import network.clinic.booking.clinic.Clinic;
+import network.clinic.booking.practitioner.Practitioner;
+import network.clinic.booking.treatment.Treatment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Free slots in clinic-local time, on ordinary and DST days, around bookings, absences and limits. */
+abstract class AvailabilityScenarios extends BookingIntegrationTest {
+
+  Clinic clinic;
+  Treatment treatment;
+  Practitioner practitioner;
+
+  @BeforeEach
+  void catalogue() {
+    clinic = catalogue.aClinic().open("09:00", "17:00").save();
+    treatment = catalogue.aTreatment().minutes(60, 15).save();
+    practitioner = catalogue.aPractitioner().offering(treatment).worksAt(clinic, "09:00", "17:00").save();
+  }
+
+  @Test
+  void onTheSpringDstDayLondonSlotsKeepTheirLocalTimesWithTheSummerOffset() {
+    List<String> saturday = starts(availability("2026-03-28", "2026-03-28"));
+    List<String> sunday = starts(availability("2026-03-29", "2026-03-29"));
+
+    // 09:00 to 16:00 every 15 minutes on both days: the clocks change at 01:00, not in opening hours.
+    assertThat(saturday).hasSize(29).startsWith("2026-03-28T09:00:00Z").endsWith("2026-03-28T16:00:00Z");
+    assertThat(sunday).hasSize(29).startsWith("2026-03-29T09:00:00+01:00").endsWith("2026-03-29T16:00:00+01:00");
+    assertThat(OffsetDateTime.parse(sunday.getFirst()).toInstant()).isEqualTo(Instant.parse("2026-03-29T08:00:00Z"));
+
+    // Booking a slot as shown takes exactly the overlapping ones away on that day.
+    Api.Response booked = book(clinic, practitioner, treatment, OffsetDateTime.parse("2026-03-29T10:00:00+01:00"));
+    assertThat(booked.status()).isEqualTo(201);
+    assertThat(booked.json().path("start").asString()).isEqualTo("2026-03-29T10:00:00+01:00");
+    assertThat(appointmentDocument(booked.json().path("id").asString()).getDate("start").toInstant())
+        .isEqualTo(Instant.parse("2026-03-29T09:00:00Z"));
+    assertThat(starts(availability("2026-03-29", "2026-03-29"))).hasSize(29 - 9)
+        .contains("2026-03-29T11:15:00+01:00")
+        .doesNotContain("2026-03-29T09:00:00+01:00", "2026-03-29T11:00:00+01:00");
+  }
+
+  @Test
+  void onTheAutumnDstDayLondonSlotsKeepTheirLocalTimesWithTheWinterOffset() {
+    List<String> saturday = starts(availability("2026-10-24", "2026-10-24"));
+    List<String> sunday = starts(availability("2026-10-25", "2026-10-25"));
+
+    assertThat(saturday).hasSize(29).startsWith("2026-10-24T09:00:00+01:00");
+    assertThat(sunday).hasSize(29).startsWith("2026-10-25T09:00:00Z").endsWith("2026-10-25T16:00:00Z");
+    assertThat(OffsetDateTime.parse(sunday.getFirst()).toInstant()).isEqualTo(Instant.parse("2026-10-25T09:00:00Z"));
+  }
+
+  @Test
+  void anAfternoonBookingWithItsBufferHidesExactlyTheOverlappingSlots() {
+    LocalDate day = LocalDate.of(2026, 3, 12);
+    OffsetDateTime twoPm = OffsetDateTime.parse("2026-03-12T14:00:00Z");
+    assertThat(book(clinic, practitioner, treatment, twoPm).status()).isEqualTo(201);
+
+    List<String> starts = starts(availability(day.toString(), day.toString()));
+
+    // 12:45 + 60 + 15 ends 14:00: free. 13:00 to 15:00 meet the 14:00–15:15 claim. 15:15 is free.
+    assertThat(starts).contains("2026-03-12T12:45:00Z", "2026-03-12T15:15:00Z", "2026-03-12T16:00:00Z")
+        .doesNotContain("2026-03-12T13:00:00Z", "2026-03-12T14:00:00Z", "2026-03-12T15:00:00Z");
+    assertThat(starts).hasSize(29 - 9);
+  }
+
+  @Test
+  void timeOffNoticeAndHorizonLimitTheSlots() {
+    Clinic near = catalogue.aClinic().open("00:00", "23:45").minimumNoticeMinutes(120).horizonDays(10).save();
+    Instant now = TestClock.now();
+    LocalDate today = now.atZone(near.zone()).toLocalDate();
+    LocalDate away = today.plusDays(2);
+    Practitioner busy = catalogue.aPractitioner().offering(treatment).worksAt(near, "00:00", "23:45")
+        .away(away.atStartOfDay(near.zone()).toInstant(), away.plusDays(1).atStartOfDay(near.zone()).toInstant())
+        .save();
+
+    JsonNode slots = api.get("/api/v1/clinics/" + near.id() + "/availability?treatmentId=" + treatment.id()
+        + "&from=" + today + "&to=" + today.plusDays(14) + "&practitionerId=" + busy.id()).send().json().path("slots");
+
+    List<OffsetDateTime> starts = StreamSupport.stream(slots.spliterator(), false)
+        .map(slot -> OffsetDateTime.parse(slot.path("start").asString())).toList();
+    assertThat(starts).isNotEmpty().allSatisfy(start -> {
+      assertThat(start.toInstant()).isAfterOrEqualTo(now.plus(Duration.ofMinutes(120)));
+      assertThat(start.toInstant()).isBeforeOrEqualTo(now.plus(Duration.ofDays(10)));
+      assertThat(start.toLocalDate()).isNotEqualTo(away);
+    });
+    assertThat(starts).anySatisfy(start -> assertThat(start.toLocalDate()).isEqualTo(today.plusDays(1)));
+  }
+
+  @Test
+  void withoutAPractitionerEveryoneOfferingTheTreatmentIsListed() {
+    Practitioner mornings = catalogue.aPractitioner().offering(treatment)
+        .worksAt(clinic, "09:00", "12:00", EnumSet.of(DayOfWeek.THURSDAY)).save();
+    catalogue.aPractitioner().worksAt(clinic, "09:00", "17:00").save(); // offers something else
+
+    JsonNode slots = availability("2026-03-12", "2026-03-12").path("slots");
+
+    List<String> who = StreamSupport.stream(slots.spliterator(), false)
+        .map(slot -> slot.path("practitionerId").asString()).distinct().toList();
+    assertThat(who).containsExactlyInAnyOrder(practitioner.id(), mornings.id());
+    assertThat(StreamSupport.stream(slots.spliterator(), false)
+        .filter(slot -> slot.path("practitionerId").asString().equals(mornings.id())))
+        .hasSize(9); // 09:00 to 11:00
+  }
+
+  @Test
+  void aRangeOverThirtyOneDaysOrBackwardsIsABadRequest() {
+    Api.Response tooLong = api.get("/api/v1/clinics/" + clinic.id() + "/availability?treatmentId=" + treatment.id()
+        + "&from=2026-03-10&to=2026-04-10").send();
+    Api.Response backwards = api.get("/api/v1/clinics/" + clinic.id() + "/availability?treatmentId=" + treatment.id()
+        + "&from=2026-03-10&to=2026-03-09").send();
+    Api.Response notADate = api.get("/api/v1/clinics/" + clinic.id() + "/availability?treatmentId=" + treatment.id()
+        + "&from=tomorrow&to=2026-03-09").send();
+    Api.Response thirtyOne = api.get("/api/v1/clinics/" + clinic.id() + "/availability?treatmentId=" + treatment.id()
+        + "&from=2026-03-10&to=2026-04-09").send();
+
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.problemType()).isEqualTo("date-range-too-long");
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(backwards.problemType()).isEqualTo("invalid-date-range");
+    assertThat(notADate.status()).isEqualTo(400);
+    assertThat(notADate.problemType()).isEqualTo("malformed-request");
+    assertThat(thirtyOne.status()).isEqualTo(200);
+  }
+
+  private JsonNode availability(String from, String to) {
+    Api.Response response = api.get("/api/v1/clinics/" + clinic.id() + "/availability?treatmentId=" + treatment.id()
+        + "&from=" + from + "&to=" + to).send();
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json();
+  }
+
+  private static List<String> starts(JsonNode availability) {
+    return StreamSupport.stream(availability.path("slots").spliterator(), false)
+        .map(slot -> slot.path("start").asString())
+        .toList();
+  }
+}
