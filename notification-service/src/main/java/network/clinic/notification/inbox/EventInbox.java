@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import network.clinic.events.AppointmentEvent;
 import network.clinic.notification.inbox.Reception.Outcome;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
  * stale. Safe under redelivery and with several consumers, without multi-document transactions:
  * every step is idempotent, and the "received" mark is written last, so an event counts as seen
  * only once all its steps are done. A crash in between is repaired by Kafka's redelivery, which
- * repeats the steps harmlessly. Work added later (recording messages to send) belongs before the
- * mark and must be idempotent by event id too.
+ * repeats the steps harmlessly. The {@link LatestChangeHandler}s (recording the messages to send)
+ * run before the mark for that reason, and are idempotent by event id too.
  */
 @Component
 class EventInbox {
@@ -29,10 +30,12 @@ class EventInbox {
 
   private final MongoOperations mongo;
   private final Clock clock;
+  private final ObjectProvider<LatestChangeHandler> handlers;
 
-  EventInbox(MongoOperations mongo, Clock clock) {
+  EventInbox(MongoOperations mongo, Clock clock, ObjectProvider<LatestChangeHandler> handlers) {
     this.mongo = mongo;
     this.clock = clock;
+    this.handlers = handlers;
   }
 
   Reception receive(AppointmentEvent event) {
@@ -43,6 +46,9 @@ class EventInbox {
     }
     Instant now = clock.instant();
     boolean latest = advanceSequence(event, now);
+    if (latest) {
+      handlers.orderedStream().forEach(handler -> handler.onLatestChange(event));
+    }
     try {
       mongo.insert(new ReceivedEvent(
           eventId,

@@ -1,0 +1,202 @@
+package network.clinic.notification.message;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import network.clinic.events.AppointmentEvent;
+import network.clinic.events.AppointmentEventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends recorded messages when they are due. Any number of instances may run it: each message is
+ * claimed atomically with a lease in the database, so two instances never send the same one.
+ *
+ * <p>A message is marked {@code SENT} right after the provider accepted it and is never claimed
+ * again after that. The one way a patient can get a message twice: this instance stops (or loses
+ * the database for longer than the lease) between the provider's acceptance and that write; the
+ * lease then expires and another attempt sends it again. The window is the duration of one
+ * database write. Receivers can still recognise such a repeat: every attempt carries the same
+ * Message-ID (email) or idempotency key (SMS webhook).
+ */
+@Component
+class MessageDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
+
+  enum Result {
+    SENT,
+    /** Failed, another attempt is scheduled: the provider is likely unavailable. */
+    RETRY,
+    /** Failed for good, expired, or could not be sent at all. */
+    SETTLED
+  }
+
+  private final MessageStore store;
+  private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+  private final DispatchProperties properties;
+  private final MessageMetrics metrics;
+  private final Clock clock;
+  // Random per instance and start: a restarted instance must not believe it still holds leases.
+  private final String owner = UUID.randomUUID().toString();
+  /** Accepted by the provider, but the SENT write failed: retried before anything else. */
+  private final Queue<Accepted> unmarked = new ConcurrentLinkedQueue<>();
+
+  MessageDispatcher(
+      MessageStore store,
+      List<ChannelSender> senders,
+      DispatchProperties properties,
+      MessageMetrics metrics,
+      Clock clock) {
+    this.store = store;
+    senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+    this.properties = properties;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** The scheduled entry point: one pass, never throwing into the scheduler. */
+  void runPass() {
+    try {
+      dispatchDue();
+    } catch (RuntimeException e) {
+      // Typically the database is unreachable; claimed messages come back when their lease ends.
+      log.warn("Message dispatch pass failed: {}", e.getClass().getName());
+    }
+  }
+
+  /**
+   * Sends due messages until none is left, a send fails in a way that may pass (the provider is
+   * probably down: no point spending every message's attempt on it now), or the bound is reached.
+   *
+   * @return the number of messages accepted in this pass
+   */
+  int dispatchDue() {
+    if (!markUnmarked()) {
+      return 0;
+    }
+    int sent = 0;
+    for (int i = 0; i < properties.maxMessagesPerPass(); i++) {
+      Optional<Message> claimed = store.claimNext(clock.instant(), properties.lease(), owner);
+      if (claimed.isEmpty()) {
+        break;
+      }
+      Result result = deliver(claimed.get());
+      if (result == Result.SENT) {
+        sent++;
+      } else if (result == Result.RETRY) {
+        break;
+      }
+    }
+    return sent;
+  }
+
+  Result deliver(Message message) {
+    Instant now = clock.instant();
+    if (message.expiresAt() != null && !now.isBefore(message.expiresAt())) {
+      store.giveUp(message.id(), owner, MessageStatus.EXPIRED, null, now);
+      metrics.expired(message.channel(), message.kind());
+      log.info("Message {} of appointment {} expired unsent", message.id(), message.appointmentId());
+      return Result.SETTLED;
+    }
+    ChannelSender sender = senders.get(message.channel());
+    if (sender == null || message.payload() == null) {
+      return fail(message, new DeliveryException(
+          sender == null ? "No sender for " + message.channel() : "No content", true, null));
+    }
+    try {
+      AppointmentEvent event = AppointmentEventJson.read(message.payload());
+      sender.send(new OutgoingMessage(message.id(), message.kind(), event));
+    } catch (RuntimeException e) {
+      return fail(message, e);
+    }
+    Instant acceptedAt = clock.instant();
+    markSent(message.id(), acceptedAt);
+    metrics.sent(message.channel(), message.kind(),
+        Duration.between(message.latencyStart(), acceptedAt));
+    log.info("Sent message {} of appointment {} (attempt {})",
+        message.id(), message.appointmentId(), message.attempts());
+    return Result.SENT;
+  }
+
+  private Result fail(Message message, RuntimeException e) {
+    boolean permanent = e instanceof DeliveryException delivery && delivery.permanent();
+    String error = describe(e);
+    Instant now = clock.instant();
+    DispatchProperties.Retry retry = properties.retry();
+    if (permanent || message.attempts() >= retry.maxAttempts()) {
+      store.giveUp(message.id(), owner, MessageStatus.FAILED, error, now);
+      metrics.failed(message.channel(), message.kind());
+      log.warn("Gave up message {} of appointment {} after {} attempt(s): {}",
+          message.id(), message.appointmentId(), message.attempts(), error);
+      return Result.SETTLED;
+    }
+    Instant next = now.plus(retry.backoff(message.attempts()));
+    store.retryLater(message.id(), owner, next, error, now);
+    metrics.attemptFailed(message.channel(), message.kind());
+    log.warn("Message {} of appointment {} not accepted (attempt {}), next attempt at {}: {}",
+        message.id(), message.appointmentId(), message.attempts(), next, error);
+    return Result.RETRY;
+  }
+
+  /**
+   * Records acceptance at once, with a few immediate retries; if the database still refuses,
+   * keeps trying at the start of every pass for as long as this instance runs.
+   */
+  private void markSent(String id, Instant acceptedAt) {
+    for (int attempt = 1; attempt <= properties.markSentAttempts(); attempt++) {
+      try {
+        store.markSent(id, acceptedAt);
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == properties.markSentAttempts()) {
+          unmarked.add(new Accepted(id, acceptedAt));
+          log.error("Message {} was accepted but could not be marked sent ({}); retrying. If this"
+              + " instance stops first, it will be sent again after its lease", id,
+              e.getClass().getName());
+        }
+      }
+    }
+  }
+
+  /** @return false while some accepted message still cannot be marked: the database is away. */
+  private boolean markUnmarked() {
+    for (Accepted accepted = unmarked.peek(); accepted != null; accepted = unmarked.peek()) {
+      try {
+        store.markSent(accepted.id(), accepted.at());
+      } catch (RuntimeException e) {
+        return false;
+      }
+      unmarked.poll();
+      log.info("Message {} marked sent after all", accepted.id());
+    }
+    return true;
+  }
+
+  /**
+   * Exception classes only, e.g. "DeliveryException < MailConnectException": messages may quote
+   * addresses or the server's reply.
+   */
+  static String describe(Throwable e) {
+    StringBuilder chain = new StringBuilder(e.getClass().getSimpleName());
+    if (e instanceof DeliveryException) {
+      // Our own messages are free of personal data by contract.
+      chain.append(" (").append(e.getMessage()).append(')');
+    }
+    Throwable cause = e.getCause();
+    for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
+      chain.append(" < ").append(cause.getClass().getSimpleName());
+    }
+    return chain.toString();
+  }
+
+  private record Accepted(String id, Instant at) {}
+}
