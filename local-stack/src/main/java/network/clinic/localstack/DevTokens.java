@@ -17,17 +17,17 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  * Staff bearer tokens for the demo clinics, signed with the same HMAC secret the services verify
  * with. For local use only: production verifies tokens from a real issuer's JWKS.
  */
-final class DevTokens {
+public final class DevTokens {
 
   static final String ISSUER = "clinic-network-local";
   static final Duration LIFETIME = Duration.ofDays(30);
 
   /** The demo clinics booking-service seeds on an empty database. */
-  static final List<String> DEMO_CLINICS = List.of("london-camden", "london-richmond", "toronto-annex");
+  public static final List<String> DEMO_CLINICS = List.of("london-camden", "london-richmond", "toronto-annex");
 
   private DevTokens() {}
 
-  record DevToken(String description, String token) {}
+  public record DevToken(String description, String token) {}
 
   static List<DevToken> mint(String secret, Instant now) {
     NimbusJwtEncoder encoder =

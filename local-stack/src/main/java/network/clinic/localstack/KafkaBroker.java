@@ -18,7 +18,7 @@ import org.apache.kafka.common.utils.Time;
  * Maven Central jars in this JVM. Its log lives under the data folder, so topics and consumer
  * offsets survive a restart just as MongoDB's data does.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
   // Fixed so a restarted stack finds its formatted log directory again.
   private static final String CLUSTER_ID = "clinicNetworkLocal0001";
@@ -34,7 +34,8 @@ final class KafkaBroker implements AutoCloseable {
     this.controllerPort = controllerPort;
   }
 
-  void start() {
+  /** Starts the broker; after {@link #close()} it can be started again on the same log. */
+  public synchronized void start() {
     try {
       Files.createDirectories(logDirectory);
       Path configFile = writeConfig();
@@ -92,8 +93,12 @@ final class KafkaBroker implements AutoCloseable {
     }
   }
 
+  public synchronized boolean isRunning() {
+    return server != null;
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
     if (server != null) {
       server.shutdown();
       server.awaitShutdown();

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +28,30 @@ public final class LocalStack {
   private final StackSettings settings;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final List<ServiceProcess> services = new ArrayList<>();
+  private final Map<String, Map<String, String>> extraServiceEnvironment = new HashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private MongoWireServer mongo;
+  private MailServer mail;
+  private KafkaBroker kafka;
+  private List<DevTokens.DevToken> devTokens = List.of();
 
   LocalStack(StackSettings settings) {
     this.settings = settings;
+  }
+
+  /**
+   * The stack for programs that drive it, such as system tests and benchmarks: configured like
+   * run-local.sh from {@code env}, started with {@link #start()}, with each part reachable so it
+   * can be stopped and started again.
+   */
+  public static LocalStack create(Map<String, String> env, Path repositoryRoot) {
+    return new LocalStack(StackSettings.from(env, repositoryRoot));
+  }
+
+  /** Extra environment for one service's JVM (e.g. a profile); call before {@link #start()}. */
+  public LocalStack withServiceEnvironment(String service, Map<String, String> environment) {
+    extraServiceEnvironment.computeIfAbsent(service, name -> new HashMap<>()).putAll(environment);
+    return this;
   }
 
   public static void main(String[] args) {
@@ -55,18 +76,19 @@ public final class LocalStack {
     stack.awaitStop();
   }
 
-  void start() {
+  /** Starts everything and returns once all services are ready; prints the summary. */
+  public void start() {
     Instant began = Instant.now();
     PortCheck.requireFree(settings.portClaims());
     createDirectories();
 
-    MongoWireServer mongo = new MongoWireServer(settings.dataDirectory().resolve("mongodb/data.mv"), settings.mongoPort());
+    mongo = new MongoWireServer(settings.dataDirectory().resolve("mongodb/data.mv"), settings.mongoPort());
     mongo.start();
     running.push(mongo);
-    MailServer mail = new MailServer(settings.smtpPort(), settings.mailViewerPort());
+    mail = new MailServer(settings.smtpPort(), settings.mailViewerPort());
     mail.start();
     running.push(mail);
-    KafkaBroker kafka =
+    kafka =
         new KafkaBroker(settings.dataDirectory().resolve("kafka/logs"), settings.kafkaPort(), settings.kafkaControllerPort());
     kafka.start();
     running.push(kafka);
@@ -79,21 +101,51 @@ public final class LocalStack {
     services.forEach(running::push);
     awaitAllReady();
 
-    List<DevTokens.DevToken> tokens = DevTokens.mint(settings.staffJwtSecret(), Instant.now());
-    Path tokenFile = writeTokens(tokens);
-    System.out.println(Summary.render(settings, services, tokens, tokenFile, seconds(began)));
+    devTokens = DevTokens.mint(settings.staffJwtSecret(), Instant.now());
+    Path tokenFile = writeTokens(devTokens);
+    System.out.println(Summary.render(settings, services, devTokens, tokenFile, seconds(began)));
     System.out.println(READY_LINE);
   }
 
+  public StackSettings settings() {
+    return settings;
+  }
+
+  public KafkaBroker kafka() {
+    return kafka;
+  }
+
+  public MongoWireServer mongo() {
+    return mongo;
+  }
+
+  public MailServer mail() {
+    return mail;
+  }
+
+  /** A running service by name, e.g. {@code "notification-service"}. */
+  public ServiceProcess service(String name) {
+    return services.stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+  }
+
+  /** The staff tokens printed in the summary: network admin first, then one per demo clinic. */
+  public List<DevTokens.DevToken> devTokens() {
+    return devTokens;
+  }
+
   private ServiceProcess service(String name, int port, String database) {
-    Map<String, String> env =
+    Map<String, String> env = new HashMap<>(
         Map.of(
             "SERVER_PORT", String.valueOf(port),
             "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
             "MONGODB_URI", settings.mongoUri(database),
             "SMTP_HOST", "127.0.0.1",
             "SMTP_PORT", String.valueOf(settings.smtpPort()),
-            "STAFF_JWT_SECRET", settings.staffJwtSecret());
+            "STAFF_JWT_SECRET", settings.staffJwtSecret()));
+    env.putAll(extraServiceEnvironment.getOrDefault(name, Map.of()));
     Path jar = settings.repositoryRoot().resolve(name).resolve("target").resolve(name + ".jar");
     List<String> javaOptions = Arrays.stream(settings.serviceJavaOptions().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     return new ServiceProcess(name, jar, port, env, javaOptions, settings.logDirectory().resolve(name + ".log"));
@@ -135,7 +187,7 @@ public final class LocalStack {
     return file;
   }
 
-  void awaitStop() {
+  public void awaitStop() {
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -144,7 +196,7 @@ public final class LocalStack {
   }
 
   /** Services first (in parallel, each gracefully), then the infrastructure they use. */
-  synchronized void stop() {
+  public synchronized void stop() {
     if (stopped.getCount() == 0) {
       return;
     }

@@ -12,27 +12,33 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
  * GreenMail as the stack's SMTP server, plus a small page that lists what was sent, so a person
  * can read the confirmations without a mail client. Mail is kept in memory only.
  */
-final class MailServer implements AutoCloseable {
+public final class MailServer implements AutoCloseable {
 
-  private final GreenMail greenMail;
+  private final int smtpPort;
   private final int viewerPort;
+  // Mail received before an SMTP restart: a new GreenMail starts empty, the viewer should not.
+  private final List<MimeMessage> earlier = new CopyOnWriteArrayList<>();
+  private GreenMail greenMail;
   private HttpServer viewer;
 
   MailServer(int smtpPort, int viewerPort) {
-    this.greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    this.smtpPort = smtpPort;
     this.viewerPort = viewerPort;
   }
 
   void start() {
     try {
-      greenMail.start();
+      startSmtp();
       viewer = HttpServer.create(new InetSocketAddress("127.0.0.1", viewerPort), 0);
       viewer.createContext("/", this::handle);
       viewer.start();
@@ -41,9 +47,35 @@ final class MailServer implements AutoCloseable {
     }
   }
 
+  /** Starts (or restarts) accepting mail on the SMTP port. */
+  public synchronized void startSmtp() {
+    if (greenMail == null) {
+      greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      greenMail.start();
+    }
+  }
+
+  /** Stops accepting mail, as an SMTP outage would; what was received stays readable. */
+  public synchronized void stopSmtp() {
+    if (greenMail != null) {
+      earlier.addAll(List.of(greenMail.getReceivedMessages()));
+      greenMail.stop();
+      greenMail = null;
+    }
+  }
+
+  /** Every message received so far, oldest first, across SMTP restarts. */
+  public synchronized List<MimeMessage> receivedMessages() {
+    List<MimeMessage> all = new ArrayList<>(earlier);
+    if (greenMail != null) {
+      all.addAll(List.of(greenMail.getReceivedMessages()));
+    }
+    return all;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      MimeMessage[] messages = greenMail.getReceivedMessages();
+      MimeMessage[] messages = receivedMessages().toArray(MimeMessage[]::new);
       String path = exchange.getRequestURI().getPath();
       if (path.equals("/") || path.isEmpty()) {
         respond(exchange, 200, "text/html", MailViewerPages.list(messages).getBytes(StandardCharsets.UTF_8));
@@ -96,8 +128,8 @@ final class MailServer implements AutoCloseable {
     return to == null ? "" : Arrays.stream(to).map(Address::toString).collect(Collectors.joining(", "));
   }
 
-  int receivedCount() {
-    return greenMail.getReceivedMessages().length;
+  public int receivedCount() {
+    return receivedMessages().size();
   }
 
   @Override
@@ -105,6 +137,6 @@ final class MailServer implements AutoCloseable {
     if (viewer != null) {
       viewer.stop(0);
     }
-    greenMail.stop();
+    stopSmtp();
   }
 }

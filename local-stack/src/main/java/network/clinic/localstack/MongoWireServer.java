@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * so bookings and articles survive a restart of the stack. Services reach it with the real
  * MongoDB driver over TCP, exactly as they would reach MongoDB.
  */
-final class MongoWireServer implements AutoCloseable {
+public final class MongoWireServer implements AutoCloseable {
 
   private final Path dataFile;
   private final int port;
@@ -22,7 +22,8 @@ final class MongoWireServer implements AutoCloseable {
     this.port = port;
   }
 
-  void start() {
+  /** Starts serving; after {@link #close()} it can be started again on the same file. */
+  public synchronized void start() {
     try {
       Files.createDirectories(dataFile.getParent());
       server = new MongoServer(new H2Backend(dataFile.toString()));
@@ -33,7 +34,7 @@ final class MongoWireServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (server != null) {
       server.shutdown();
       server = null;

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * One service in its own JVM, so it can be stopped and restarted on its own to watch the rest of
  * the system recover. Output goes to a log file under the data folder.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(25);
 
@@ -41,7 +41,8 @@ final class ServiceProcess implements AutoCloseable {
     this.logFile = logFile;
   }
 
-  void start() {
+  /** Starts the service's JVM; after {@link #close()} or {@link #kill()} it can be started again. */
+  public synchronized void start() {
     if (!Files.isRegularFile(jar)) {
       throw new StackStartException(name + " is not built (" + jar + " is missing): run ./run-local.sh, which builds it");
     }
@@ -62,7 +63,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Waits until the service reports ready, failing early if its process dies. */
-  void awaitReady(Duration timeout) {
+  public void awaitReady(Duration timeout) {
     URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
@@ -90,21 +91,37 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** SIGKILL: the process gets no chance to finish anything, as in a crash. */
+  public synchronized void kill() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** SIGTERM, so Spring Boot shuts down gracefully; SIGKILL if it has not gone after the grace time. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (process == null || !process.isAlive()) {
       return;
     }

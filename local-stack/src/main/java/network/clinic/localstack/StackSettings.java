@@ -8,7 +8,7 @@ import java.util.Map;
  * Where everything listens and lives. Every value can be overridden by an environment variable,
  * so a second stack (or a test) can run beside the default one.
  */
-record StackSettings(
+public record StackSettings(
     Path repositoryRoot,
     Path dataDirectory,
     int kafkaPort,
@@ -24,7 +24,7 @@ record StackSettings(
 
   static final String DEFAULT_STAFF_JWT_SECRET = "local-dev-only-secret-change-me-0123456789abcdef";
 
-  static StackSettings from(Map<String, String> env, Path repositoryRoot) {
+  public static StackSettings from(Map<String, String> env, Path repositoryRoot) {
     return new StackSettings(
         repositoryRoot,
         Path.of(env.getOrDefault("LOCAL_STACK_DATA", repositoryRoot.resolve(".local-stack").toString()))
@@ -54,19 +54,19 @@ record StackSettings(
         new PortClaim(contentPort, "content-service", "CONTENT_PORT"));
   }
 
-  String kafkaBootstrapServers() {
+  public String kafkaBootstrapServers() {
     return "127.0.0.1:" + kafkaPort;
   }
 
-  String mongoUri(String database) {
+  public String mongoUri(String database) {
     return "mongodb://127.0.0.1:" + mongoPort + "/" + database;
   }
 
-  Path logDirectory() {
+  public Path logDirectory() {
     return dataDirectory.resolve("logs");
   }
 
-  record PortClaim(int port, String owner, String variable) {}
+  public record PortClaim(int port, String owner, String variable) {}
 
   private static int port(Map<String, String> env, String name, int defaultPort) {
     String value = env.get(name);

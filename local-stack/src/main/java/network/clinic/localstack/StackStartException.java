@@ -1,7 +1,7 @@
 package network.clinic.localstack;
 
 /** A reason the stack cannot start that a person can act on; printed without a stack trace. */
-class StackStartException extends RuntimeException {
+public class StackStartException extends RuntimeException {
 
   StackStartException(String message) {
     super(message);
