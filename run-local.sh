@@ -13,7 +13,7 @@ JAVA="$(find_jdk_java)" || {
   exit 1
 }
 
-launcher=local-stack/target/local-stack.jar
+launcher=local-stack/target/local-stack-exec.jar
 stale() {
   [[ ! -f "$launcher" ]] && return 0
   for jar in booking-service notification-service content-service; do
