@@ -128,6 +128,7 @@ class EventConsumerConfiguration {
         new DeadLetterRecoverer(appointmentDeadLetters, notRetryable, metrics);
     DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(properties.retry()));
     handler.addNotRetryableExceptions(POISON.toArray(Class[]::new));
+    handler.setBackOffFunction(OutageRetries::backOffFor);
     // Commit a dead-lettered offset at once, so a restart does not dead-letter the record again.
     handler.setCommitRecovered(true);
     return handler;

@@ -1,15 +1,13 @@
 package network.clinic.support.web;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import network.clinic.support.mongo.MongoOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -37,7 +35,7 @@ public class UnhandledExceptionProblems implements HandlerExceptionResolver, Ord
       return null;
     }
     try {
-      if (isUnavailable(exception)) {
+      if (MongoOutages.isOutage(exception)) {
         log.warn("{} {} failed: a backing service is unreachable ({})", request.getMethod(), request.getRequestURI(), exception.getClass().getName());
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         write(response, 503, UNAVAILABLE_TYPE, "Service unavailable", "A service this request needs is unreachable. Try again shortly.");
@@ -50,15 +48,6 @@ public class UnhandledExceptionProblems implements HandlerExceptionResolver, Ord
     } catch (IOException e) {
       return null;
     }
-  }
-
-  static boolean isUnavailable(Throwable exception) {
-    for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (t instanceof DataAccessResourceFailureException || t instanceof MongoTimeoutException || t instanceof MongoSocketException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
