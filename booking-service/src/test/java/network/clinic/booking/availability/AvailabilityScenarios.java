@@ -40,7 +40,7 @@ abstract class AvailabilityScenarios extends BookingIntegrationTest {
     List<String> sunday = starts(availability("2026-03-29", "2026-03-29"));
 
     // 09:00 to 16:00 every 15 minutes on both days: the clocks change at 01:00, not in opening hours.
-    assertThat(saturday).hasSize(29).startsWith("2026-03-28T09:00:00Z").endsWith("2026-03-28T16:00:00Z");
+    assertThat(saturday).hasSize(29).startsWith("2026-03-28T09:00:00+00:00").endsWith("2026-03-28T16:00:00+00:00");
     assertThat(sunday).hasSize(29).startsWith("2026-03-29T09:00:00+01:00").endsWith("2026-03-29T16:00:00+01:00");
     assertThat(OffsetDateTime.parse(sunday.getFirst()).toInstant()).isEqualTo(Instant.parse("2026-03-29T08:00:00Z"));
 
@@ -61,7 +61,7 @@ abstract class AvailabilityScenarios extends BookingIntegrationTest {
     List<String> sunday = starts(availability("2026-10-25", "2026-10-25"));
 
     assertThat(saturday).hasSize(29).startsWith("2026-10-24T09:00:00+01:00");
-    assertThat(sunday).hasSize(29).startsWith("2026-10-25T09:00:00Z").endsWith("2026-10-25T16:00:00Z");
+    assertThat(sunday).hasSize(29).startsWith("2026-10-25T09:00:00+00:00").endsWith("2026-10-25T16:00:00+00:00");
     assertThat(OffsetDateTime.parse(sunday.getFirst()).toInstant()).isEqualTo(Instant.parse("2026-10-25T09:00:00Z"));
   }
 
@@ -74,8 +74,8 @@ abstract class AvailabilityScenarios extends BookingIntegrationTest {
     List<String> starts = starts(availability(day.toString(), day.toString()));
 
     // 12:45 + 60 + 15 ends 14:00: free. 13:00 to 15:00 meet the 14:00–15:15 claim. 15:15 is free.
-    assertThat(starts).contains("2026-03-12T12:45:00Z", "2026-03-12T15:15:00Z", "2026-03-12T16:00:00Z")
-        .doesNotContain("2026-03-12T13:00:00Z", "2026-03-12T14:00:00Z", "2026-03-12T15:00:00Z");
+    assertThat(starts).contains("2026-03-12T12:45:00+00:00", "2026-03-12T15:15:00+00:00", "2026-03-12T16:00:00+00:00")
+        .doesNotContain("2026-03-12T13:00:00+00:00", "2026-03-12T14:00:00+00:00", "2026-03-12T15:00:00+00:00");
     assertThat(starts).hasSize(29 - 9);
   }
 
