@@ -67,6 +67,8 @@ class MetricDriftTests {
   private static Process prometheus;
   private static int prometheusPort;
   private static int booked;
+  private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static String tracedAppointmentId;
 
   @BeforeAll
   static void startStackAndUseIt() throws Exception {
@@ -181,6 +183,19 @@ class MetricDriftTests {
         .allSatisfy(rule -> assertThat(rule).doesNotEndWith("=err"));
   }
 
+  @Test
+  @Order(3)
+  void oneTraceRunsFromTheBookingRequestThroughKafkaToTheMailSent() throws Exception {
+    Path logs = stack.settings().logDirectory();
+    await("notification-service logs the confirmation's send in the booking request's trace")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(Files.readAllLines(logs.resolve("notification-service.log")))
+            .anySatisfy(line -> assertThat(line).contains(TRACE_ID).contains("Sent message").contains(tracedAppointmentId)));
+    assertThat(Files.readAllLines(logs.resolve("booking-service.log").toAbsolutePath()))
+        .as("booking-service logs the booking in the same trace")
+        .anySatisfy(line -> assertThat(line).contains(TRACE_ID).contains(tracedAppointmentId));
+  }
+
   private static void record(Map<String, Set<String>> usedBy, String where, String expression) {
     PromQlNames.metricNames(expression).forEach(name -> usedBy.computeIfAbsent(name, n -> new TreeSet<>()).add(where));
   }
@@ -222,7 +237,10 @@ class MetricDriftTests {
     }
     assertThat(chosen).as("free slots an hour apart in %s", CLINIC).hasSizeGreaterThanOrEqualTo(3);
 
-    JsonNode first = book(booking, treatment, chosen.get(0), 201);
+    // The first booking arrives inside a trace we start, as if from a traced clinic website
+    JsonNode first = JSON.readTree(post(booking + "/api/v1/appointments", null,
+        bookingBody(treatment, chosen.get(0)), 201, "00-" + TRACE_ID + "-00f067aa0ba902b7-01"));
+    tracedAppointmentId = first.path("id").asString();
     JsonNode second = book(booking, treatment, chosen.get(1), 201);
     booked = 2;
     post(booking + "/api/v1/appointments/" + first.path("id").asString() + "/reschedule", first.path("manageToken").asString(),
@@ -233,14 +251,22 @@ class MetricDriftTests {
   }
 
   private static JsonNode book(String booking, String treatment, JsonNode slot, int expectedStatus) throws Exception {
-    String body =
+    return JSON.readTree(post(booking + "/api/v1/appointments", null, bookingBody(treatment, slot), expectedStatus));
+  }
+
+  private static String bookingBody(String treatment, JsonNode slot) {
+    return
         "{\"clinicId\":\"" + CLINIC + "\",\"treatmentId\":\"" + treatment + "\",\"practitionerId\":\""
             + slot.path("practitionerId").asString() + "\",\"start\":\"" + slot.path("start").asString()
             + "\",\"patient\":{\"name\":\"Drift Test\",\"email\":\"drift@example.org\",\"consent\":{\"email\":true,\"sms\":false}}}";
-    return JSON.readTree(post(booking + "/api/v1/appointments", null, body, expectedStatus));
   }
 
   private static String post(String url, String manageToken, String body, int expectedStatus) throws Exception {
+    return post(url, manageToken, body, expectedStatus, null);
+  }
+
+  private static String post(String url, String manageToken, String body, int expectedStatus, String traceparent)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(20))
@@ -248,6 +274,9 @@ class MetricDriftTests {
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (manageToken != null) {
       request.header("X-Manage-Token", manageToken);
+    }
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
     }
     HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("POST %s: %s", url, response.body()).isEqualTo(expectedStatus);

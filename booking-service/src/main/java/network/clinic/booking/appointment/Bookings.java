@@ -29,6 +29,7 @@ import network.clinic.booking.treatment.Treatments;
 import network.clinic.booking.web.ProblemException;
 import network.clinic.events.AppointmentEvent;
 import network.clinic.events.EventType;
+import network.clinic.support.tracing.TraceContinuity;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -55,9 +56,11 @@ class Bookings {
   private final AppointmentEvents events;
   private final AppointmentMetrics metrics;
   private final BookingProperties properties;
+  private final TraceContinuity traces;
 
   Bookings(AppointmentStore store, Clinics clinics, Practitioners practitioners, Treatments treatments,
-      ManageTokens tokens, AppointmentEvents events, AppointmentMetrics metrics, BookingProperties properties) {
+      ManageTokens tokens, AppointmentEvents events, AppointmentMetrics metrics, BookingProperties properties,
+      TraceContinuity traces) {
     this.store = store;
     this.clinics = clinics;
     this.practitioners = practitioners;
@@ -66,6 +69,7 @@ class Bookings {
     this.events = events;
     this.metrics = metrics;
     this.properties = properties;
+    this.traces = traces;
   }
 
   /** The appointment after a change, and the new manage token that change issued. */
@@ -105,7 +109,8 @@ class Bookings {
       HistoryEntry booked = new HistoryEntry(EventType.BOOKED.name(), now, Actor.PATIENT.label(), null, start, null);
       Appointment appointment = new Appointment(id, Status.BOOKED, clinic.id(), practitioner.id(), treatment.id(),
           start, end, treatment.bufferMinutes(), patient, request.note(), 1, null, now, List.of(booked));
-      OutboxEntry entry = OutboxEntry.of(events.event(EventType.BOOKED, appointment, token.link(), now, booked));
+      OutboxEntry entry =
+          OutboxEntry.of(events.event(EventType.BOOKED, appointment, token.link(), now, booked), traces.currentTraceparent());
       Document document = new Document(Appointment.ID, id)
           .append(Appointment.STATUS, Status.BOOKED.name())
           .append(Appointment.CLINIC_ID, clinic.id())
@@ -241,7 +246,7 @@ class Bookings {
     updates.add(set(Appointment.MANAGE_TOKEN_HASH, token.hash()));
     updates.add(set(Appointment.SEQUENCE, after.sequence()));
     updates.add(push(Appointment.HISTORY, Appointment.historyDocument(change)));
-    updates.add(Outbox.append(OutboxEntry.of(event)));
+    updates.add(Outbox.append(OutboxEntry.of(event, traces.currentTraceparent())));
     switch (store.update(current.id(), current.sequence(), combine(updates))) {
       case UPDATED -> {
         log.info("Appointment {} {} by {} (sequence {})", current.id(), type.name().toLowerCase(),

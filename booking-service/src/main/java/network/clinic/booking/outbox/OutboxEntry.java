@@ -16,13 +16,16 @@ import org.bson.Document;
  * @param type the CloudEvents type, e.g. {@code clinic.appointment.booked.v1}
  * @param occurredAt when the change committed; stored as a BSON date (milliseconds)
  * @param payload the exact JSON body to send. Carries personal data: never log it.
+ * @param traceparent the W3C trace context of the change, so the publish continues its trace;
+ *     null when the change ran outside a trace
  */
-public record OutboxEntry(String eventId, String type, Instant occurredAt, String payload) {
+public record OutboxEntry(String eventId, String type, Instant occurredAt, String payload, String traceparent) {
 
   static final String EVENT_ID = "eventId";
   static final String TYPE = "type";
   static final String OCCURRED_AT = "occurredAt";
   static final String PAYLOAD = "payload";
+  static final String TRACEPARENT = "traceparent";
 
   public OutboxEntry {
     Objects.requireNonNull(eventId, "eventId");
@@ -39,6 +42,11 @@ public record OutboxEntry(String eventId, String type, Instant occurredAt, Strin
    *     occurredAt. Create events from {@code clock.instant().truncatedTo(ChronoUnit.MILLIS)}.
    */
   public static OutboxEntry of(AppointmentEvent event) {
+    return of(event, null);
+  }
+
+  /** As {@link #of(AppointmentEvent)}, remembering the trace the change belongs to. */
+  public static OutboxEntry of(AppointmentEvent event, String traceparent) {
     if (!event.occurredAt().equals(event.occurredAt().truncatedTo(ChronoUnit.MILLIS))) {
       throw new IllegalArgumentException("occurredAt must be truncated to milliseconds");
     }
@@ -46,14 +54,16 @@ public record OutboxEntry(String eventId, String type, Instant occurredAt, Strin
         event.eventId().toString(),
         event.type().cloudEventType(),
         event.occurredAt(),
-        AppointmentEventJson.write(event));
+        AppointmentEventJson.write(event),
+        traceparent);
   }
 
   public Document toDocument() {
     return new Document(EVENT_ID, eventId)
         .append(TYPE, type)
         .append(OCCURRED_AT, Date.from(occurredAt))
-        .append(PAYLOAD, payload);
+        .append(PAYLOAD, payload)
+        .append(TRACEPARENT, traceparent);
   }
 
   static OutboxEntry fromDocument(Document document) {
@@ -61,7 +71,8 @@ public record OutboxEntry(String eventId, String type, Instant occurredAt, Strin
         document.getString(EVENT_ID),
         document.getString(TYPE),
         document.getDate(OCCURRED_AT).toInstant(),
-        document.getString(PAYLOAD));
+        document.getString(PAYLOAD),
+        document.getString(TRACEPARENT));
   }
 
   /** Without the payload, so an entry that ends up in a log message leaks no personal data. */

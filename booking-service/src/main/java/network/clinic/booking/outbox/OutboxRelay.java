@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import network.clinic.events.AppointmentTopics;
 import network.clinic.events.CloudEventHeaders;
+import network.clinic.support.tracing.TraceContinuity;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -62,6 +63,7 @@ class OutboxRelay {
   private final OutboxProperties properties;
   private final OutboxMetrics metrics;
   private final Clock clock;
+  private final TraceContinuity traces;
   // Random per instance (and per start): a restarted instance must not think it still holds the
   // leases of its previous life.
   private final String owner = UUID.randomUUID().toString();
@@ -71,12 +73,14 @@ class OutboxRelay {
       KafkaTemplate<String, String> kafka,
       OutboxProperties properties,
       OutboxMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      TraceContinuity traces) {
     this.mongo = mongo;
     this.kafka = kafka;
     this.properties = properties;
     this.metrics = metrics;
     this.clock = clock;
+    this.traces = traces;
   }
 
   String owner() {
@@ -154,7 +158,10 @@ class OutboxRelay {
       if (clock.instant().plus(properties.sendTimeout()).isAfter(claim.leaseUntil())) {
         break;
       }
-      if (!send(claim.appointmentId(), entry)) {
+      // The publish continues the trace of the request that made the change, so one trace runs
+      // from that request through Kafka to the notification it causes.
+      boolean acknowledged = traces.continueTrace(entry.traceparent(), "outbox publish", () -> send(claim.appointmentId(), entry));
+      if (!acknowledged) {
         failed = true;
         break;
       }
@@ -167,7 +174,7 @@ class OutboxRelay {
   private boolean send(String appointmentId, OutboxEntry entry) {
     long start = System.nanoTime();
     try {
-      kafka.send(record(appointmentId, entry))
+      kafka.send(record(appointmentId, entry, traces.currentTraceparent()))
           .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
       metrics.published(entry.type(), System.nanoTime() - start);
       return true;
@@ -193,8 +200,12 @@ class OutboxRelay {
     return chain.toString();
   }
 
-  static ProducerRecord<String, String> record(String appointmentId, OutboxEntry entry) {
+  static ProducerRecord<String, String> record(String appointmentId, OutboxEntry entry, String traceparent) {
     RecordHeaders headers = new RecordHeaders();
+    if (traceparent != null) {
+      // W3C trace context: the consumer's span continues the trace of the change
+      header(headers, "traceparent", traceparent);
+    }
     header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
     header(headers, CloudEventHeaders.ID, entry.eventId());
     header(headers, CloudEventHeaders.SOURCE, SOURCE);

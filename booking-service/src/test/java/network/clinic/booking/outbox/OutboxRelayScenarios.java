@@ -303,7 +303,7 @@ abstract class OutboxRelayScenarios {
     OutboxEntry booked = anEvent(BOOKED).forAppointment(id).sequence(1).occurredAt(committed).entry();
     // Larger than the producer's max.request.size: the broker path rejects it, every time.
     OutboxEntry tooLarge = new OutboxEntry(UUID.randomUUID().toString(), RESCHEDULED.cloudEventType(),
-        committed.plusSeconds(1), "{\"padding\":\"" + "x".repeat(1_200_000) + "\"}");
+        committed.plusSeconds(1), "{\"padding\":\"" + "x".repeat(1_200_000) + "\"}", null);
     OutboxEntry cancelled = anEvent(CANCELLED).forAppointment(id).sequence(3).occurredAt(committed.plusSeconds(2)).entry();
     long failuresBefore = publishTimerCount("failure");
 

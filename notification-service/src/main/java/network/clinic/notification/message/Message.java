@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param acceptedAt when the SMTP server or SMS provider accepted it
  * @param lastError the class of the last failure, no message text (it may quote addresses)
  * @param supersededBy the event whose later change cancelled this message
+ * @param traceparent the trace of the event's handling, which the send continues (W3C; may be null)
  */
 @Document(Message.COLLECTION)
 record Message(
@@ -49,7 +50,8 @@ record Message(
     Instant acceptedAt,
     String lastError,
     String supersededBy,
-    String payload) {
+    String payload,
+    String traceparent) {
 
   static final String COLLECTION = "messages";
 
@@ -69,6 +71,7 @@ record Message(
   static final String LAST_ERROR = "lastError";
   static final String SUPERSEDED_BY = "supersededBy";
   static final String PAYLOAD = "payload";
+  static final String TRACEPARENT = "traceparent";
 
   static String id(String eventId, Channel channel, MessageKind kind) {
     return eventId + "|" + channel + "|" + kind;
@@ -76,7 +79,7 @@ record Message(
 
   /** A new pending message of an event. */
   static Message pending(
-      PlannedMessage planned, String payload, Instant now) {
+      PlannedMessage planned, String payload, String traceparent, Instant now) {
     return new Message(
         id(planned.eventId(), planned.channel(), planned.kind()),
         planned.eventId(),
@@ -99,7 +102,8 @@ record Message(
         null,
         null,
         null,
-        payload);
+        payload,
+        traceparent);
   }
 
   /** When delivery latency starts: a reminder is late from its due time, others from the change. */

@@ -1,5 +1,6 @@
 package network.clinic.notification.message;
 
+import network.clinic.support.tracing.TraceContinuity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,7 @@ class MessageDispatcher {
   private final DispatchProperties properties;
   private final MessageMetrics metrics;
   private final Clock clock;
+  private final TraceContinuity traces;
   // Random per instance and start: a restarted instance must not believe it still holds leases.
   private final String owner = UUID.randomUUID().toString();
   /** Accepted by the provider, but the SENT write failed: retried before anything else. */
@@ -55,7 +57,9 @@ class MessageDispatcher {
       List<ChannelSender> senders,
       DispatchProperties properties,
       MessageMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      TraceContinuity traces) {
+    this.traces = traces;
     this.store = store;
     senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     this.properties = properties;
@@ -89,7 +93,9 @@ class MessageDispatcher {
       if (claimed.isEmpty()) {
         break;
       }
-      Result result = deliver(claimed.get());
+      // The send continues the trace of the event it answers (and so of the booking request).
+      Message message = claimed.get();
+      Result result = traces.continueTrace(message.traceparent(), "notification send", () -> deliver(message));
       if (result == Result.SENT) {
         sent++;
       } else if (result == Result.RETRY) {

@@ -1,5 +1,6 @@
 package network.clinic.notification.message;
 
+import network.clinic.support.tracing.TraceContinuity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +24,12 @@ class MessagePlanner implements LatestChangeHandler {
 
   private final MessageStore store;
   private final Clock clock;
+  private final TraceContinuity traces;
 
-  MessagePlanner(MessageStore store, Clock clock) {
+  MessagePlanner(MessageStore store, Clock clock, TraceContinuity traces) {
     this.store = store;
     this.clock = clock;
+    this.traces = traces;
   }
 
   @Override
@@ -40,7 +43,7 @@ class MessagePlanner implements LatestChangeHandler {
     if (!planned.isEmpty()) {
       String payload = AppointmentEventJson.write(event);
       for (PlannedMessage message : planned) {
-        recorded += store.record(Message.pending(message, payload, now)) ? 1 : 0;
+        recorded += store.record(Message.pending(message, payload, traces.currentTraceparent(), now)) ? 1 : 0;
       }
     }
     // Ids and counts only.
