@@ -55,7 +55,13 @@ final class AppointmentRequests {
     }
   }
 
-  record Consent(boolean email, boolean sms) {}
+  /** Either consent may be left out, meaning no (Jackson 3 would refuse a missing primitive). */
+  record Consent(Boolean email, Boolean sms) {
+    Consent {
+      email = Boolean.TRUE.equals(email);
+      sms = Boolean.TRUE.equals(sms);
+    }
+  }
 
   record Reschedule(@NotNull OffsetDateTime start) {}
 

@@ -35,7 +35,7 @@ public class MongoTimeoutsAutoConfiguration {
   public record MongoTimeouts(Duration serverSelection, Duration connect, Duration read) {
 
     public MongoTimeouts {
-      serverSelection = serverSelection == null ? Duration.ofSeconds(2) : serverSelection;
+      serverSelection = serverSelection == null ? Duration.ofMillis(1500) : serverSelection;
       connect = connect == null ? Duration.ofSeconds(2) : connect;
       read = read == null ? Duration.ofSeconds(10) : read;
     }

@@ -2,6 +2,8 @@ package network.clinic.support.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /** Registers the catch-all that turns unhandled exceptions into problem documents. */
@@ -12,5 +14,12 @@ public class WebProblemsAutoConfiguration {
   @Bean
   UnhandledExceptionProblems unhandledExceptionProblems() {
     return new UnhandledExceptionProblems();
+  }
+
+  // Tomcat itself refuses an encoded slash (%2F) with its HTML error page; passing it through lets
+  // Spring Security's firewall refuse it instead, with a problem document.
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashReachesTheFirewall() {
+    return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));
   }
 }

@@ -39,6 +39,14 @@ class UnhandledExceptionProblemsTests {
   }
 
   @Test
+  void urlTheFirewallRefusesIsABadRequestProblem() throws Exception {
+    mvc.perform(get("/api/v1/public;jsessionid=1"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://clinic.network/problems/rejected-request"));
+  }
+
+  @Test
   void securityExceptionsStillBecome401And403() throws Exception {
     mvc.perform(get("/api/v1/clinics/london-camden/secrets")).andExpect(status().isUnauthorized());
   }
