@@ -1,0 +1,446 @@
+package network.clinic.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import network.clinic.localstack.LocalStack;
+import org.bson.Document;
+
+/**
+ * The benchmark suite: starts the local stack on free loopback ports and a temporary data folder,
+ * measures everything in one run (so ratios compare like with like on a noisy machine), prints a
+ * Markdown table and writes benchmarks/results/latest.json and latest.svg. Run by benchmarks/run.sh.
+ */
+public final class BenchmarkSuite {
+
+  private static final List<String> PORT_VARIABLES = List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGODB_PORT",
+      "SMTP_PORT", "MAIL_VIEWER_PORT", "BOOKING_PORT", "NOTIFICATION_PORT", "CONTENT_PORT");
+  private static final List<String> SERVICES = List.of("booking-service", "notification-service", "content-service");
+  static final String CLINIC = "bench-clinic";
+  static final String SCALING_CLINIC = "bench-scaling";
+  static final String TREATMENT = "cupping";
+  static final int PRACTITIONERS = 32;
+  private static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xmx384m -XX:+ExitOnOutOfMemoryError";
+
+  private final Http http = new Http();
+  private final List<Measurement> rows = new ArrayList<>();
+  private final Map<String, Object> context = new LinkedHashMap<>();
+  private final Duration runTime;
+  private final Wrk wrk;
+  private LocalStack stack;
+  private String booking;
+  private String content;
+  private String adminToken;
+  private long slotBase;
+  private long slotEpoch;
+  private final List<Double> singleAvailabilityMs = new ArrayList<>();
+
+  private BenchmarkSuite(Path root, Duration runTime) {
+    this.runTime = runTime;
+    this.wrk = new Wrk(root.resolve("benchmarks/wrk"), runTime);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    Duration runTime = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "10")));
+    Path data = Files.createTempDirectory("clinic-benchmark-");
+    System.setProperty("localstack.logs", data.resolve("logs").toString());
+    new BenchmarkSuite(root, runTime).run(root, data);
+  }
+
+  private void run(Path root, Path data) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("LOCAL_STACK_DATA", data.toString());
+    PORT_VARIABLES.forEach(name -> env.put(name, String.valueOf(freePort())));
+    String javaOpts = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS);
+    env.put("SERVICE_JAVA_OPTS", javaOpts);
+    stack = LocalStack.create(env, root)
+        .withServiceEnvironment("booking-service", Map.of(
+            "BOOKING_RATE_LIMIT_CAPACITY", "1000000000",
+            "MAX_UPCOMING_APPOINTMENTS_PER_PATIENT", "1000"));
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "benchmark-stop"));
+    booking = "http://127.0.0.1:" + stack.settings().bookingPort();
+    content = "http://127.0.0.1:" + stack.settings().contentPort();
+    context.put("date", Instant.now().toString());
+    context.put("cpus", Runtime.getRuntime().availableProcessors());
+    context.put("java", Runtime.version().toString());
+    context.put("service JVM options", javaOpts);
+    context.put("seconds per wrk run", runTime.toSeconds());
+    context.put("HTTP load tool", "wrk 4.1 (Debian), closed loop, latency percentiles from wrk's own histogram");
+    context.put("event latency", "open loop at a fixed rate, HdrHistogram");
+
+    Map<String, Double> readyAt = watchReadiness(Instant.now());
+    progress("starting the local stack (data in " + data + ")");
+    stack.start();
+    try (SyntheticData synthetic = new SyntheticData(stack.settings().mongoUri("booking"), stack.settings().mongoUri("content"))) {
+      adminToken = stack.devTokens().getFirst().token();
+      setUpNetwork();
+      contentBenchmarks();
+      searchScaling(synthetic);
+      availabilityScaling(synthetic);
+      bookingWarmUp();
+      eventBenchmarks();
+      bookingBenchmarks();
+      List<Report.Footprint> footprints = footprints(data, readyAt);
+      List<Report.Floor> floors = floors(footprints);
+      String markdown = Report.markdown(rows, footprints, floors, context);
+      System.out.println();
+      System.out.println(markdown);
+      Path results = root.resolve("benchmarks/results");
+      Report.json(results.resolve("latest.json"), rows, footprints, floors, context);
+      Report.svg(results.resolve("latest.svg"), rows, "Clinic Network: closed-loop throughput, one run (" + context.get("date") + ")");
+      Files.writeString(results.resolve("latest.md"), markdown);
+      System.out.println("Wrote " + results.resolve("latest.json") + ", latest.svg and latest.md");
+    } finally {
+      stack.stop();
+    }
+  }
+
+  // ---- setup -------------------------------------------------------------------------------
+
+  /** Two synthetic clinics open round the clock on UTC: no DST, an hourly grid, a two-year horizon. */
+  private void setUpNetwork() {
+    for (String clinic : List.of(CLINIC, SCALING_CLINIC)) {
+      List<Map<String, Object>> hours = new ArrayList<>();
+      for (DayOfWeek day : DayOfWeek.values()) {
+        hours.add(Map.of("day", day.name(), "opens", "00:00", "closes", "23:59"));
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("name", "Benchmark " + clinic);
+      body.put("address", "1 Loopback Lane");
+      body.put("phone", "+441632960000");
+      body.put("email", clinic + "@example.com");
+      body.put("zoneId", "UTC");
+      body.put("currency", "GBP");
+      body.put("openingHours", hours);
+      body.put("slotMinutes", 60);
+      body.put("minimumNoticeMinutes", 0);
+      body.put("horizonDays", 730);
+      body.put("cancellationCutoffHours", 0);
+      body.put("reminderLeadHours", 24);
+      http.require("PUT", booking + "/api/v1/clinics/" + clinic, body, admin(), 200, 201);
+    }
+    for (int i = 0; i < PRACTITIONERS; i++) {
+      practitioner("bench-p-" + i, CLINIC);
+    }
+    practitioner("bench-s-0", SCALING_CLINIC);
+    practitioner("bench-s-1", SCALING_CLINIC);
+    // Slots from three days ahead: reminders (24 h before) stay in the future during the run.
+    slotEpoch = LocalDate.now(ZoneOffset.UTC).plusDays(3).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    int status = bookOne(slotBase++, "setup");
+    if (status != 201) {
+      throw new IllegalStateException("a benchmark booking was refused with " + status);
+    }
+  }
+
+  private void practitioner(String id, String clinic) {
+    List<Map<String, Object>> hours = new ArrayList<>();
+    for (DayOfWeek day : DayOfWeek.values()) {
+      hours.add(Map.of("clinicId", clinic, "day", day.name(), "start", "00:00", "end", "23:59"));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", "Bench " + id);
+    body.put("credentials", "Lic.Ac.");
+    body.put("specialties", List.of());
+    body.put("treatmentIds", List.of(TREATMENT));
+    body.put("workingHours", hours);
+    http.require("PUT", booking + "/api/v1/practitioners/" + id, body, admin(), 200, 201);
+  }
+
+  private Map<String, String> admin() {
+    return Map.of("Authorization", "Bearer " + adminToken);
+  }
+
+  /** Same slot mapping as wrk/book.lua, so Java and wrk bookings never collide. */
+  private int bookOne(long index, String run) {
+    String start = Instant.ofEpochSecond(slotEpoch + (index / PRACTITIONERS) * 3600).toString();
+    Map<String, Object> body = Map.of("clinicId", CLINIC, "practitionerId", "bench-p-" + (index % PRACTITIONERS),
+        "treatmentId", TREATMENT, "start", start,
+        "patient", Map.of("name", "Bench Patient", "email", "bench-" + run + "-" + index + "@example.com",
+            "consent", Map.of("email", false, "sms", false)));
+    return http.send("POST", booking + "/api/v1/appointments", body, Map.of()).status();
+  }
+
+  // ---- content -----------------------------------------------------------------------------
+
+  private static void progress(String step) {
+    System.out.println("[benchmark " + java.time.LocalTime.now().withNano(0) + "] " + step);
+  }
+
+  private void contentBenchmarks() {
+    progress("content: trivial, article by slug, 304, list");
+    Http.Response list = http.require("GET", content + "/api/v1/articles?limit=20", null, Map.of(), 200);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = (List<Map<String, Object>>) Http.map(list.body()).get("items");
+    String slug = (String) items.getFirst().get("slug");
+    String article = content + "/api/v1/articles/" + slug;
+    String etag = http.require("GET", article, null, Map.of(), 200).raw().headers().firstValue("ETag")
+        .orElseThrow(() -> new IllegalStateException("no ETag on " + article));
+    http.require("GET", article, null, Map.of("If-None-Match", etag), 304);
+    String trivial = content + "/actuator/health/liveness";
+    warmUp(List.of(trivial, article, content + "/api/v1/articles?limit=20"));
+    rows.add(wrk.get(trivial, 16, Map.of()).as("content", "trivial: GET /actuator/health/liveness", 16));
+    rows.add(wrk.get(article, 16, Map.of()).as("content", "article by slug", 16));
+    rows.add(wrk.get(article, 16, Map.of("If-None-Match", etag)).as("content", "article by slug, If-None-Match → 304", 16));
+    rows.add(wrk.get(content + "/api/v1/articles?limit=20", 16, Map.of()).as("content", "article list (20)", 16));
+  }
+
+  private void warmUp(List<String> urls) {
+    for (String url : urls) {
+      wrk.get(url, 8, Map.of(), Duration.ofSeconds(Math.max(3, runTime.toSeconds() / 2)));
+    }
+  }
+
+  private void searchScaling(SyntheticData synthetic) throws InterruptedException {
+    progress("scaling: search with 100 and 10,000 articles");
+    String search = content + "/api/v1/articles?limit=20&q=" + URLEncoder.encode("acupuncture needles", StandardCharsets.UTF_8);
+    int[] targets = {100, 10_000};
+    int cloned = 0;
+    for (int target : targets) {
+      long expected = synthetic.publishedArticleCount();
+      Instant began = Instant.now();
+      // In steps of 1,000 with the index caught up after each: content's resync loads all changed
+      // articles in one find, whose single reply the embedded wire server cannot send above 48 MB.
+      while (expected < target) {
+        int add = (int) Math.min(1000, target - expected);
+        synthetic.cloneArticles(cloned, add);
+        cloned += add;
+        expected += add;
+        awaitIndex(expected, Duration.ofSeconds(120));
+      }
+      context.put("search index caught up with " + expected + " articles after (s)",
+          String.format(Locale.ROOT, "%.1f", Duration.between(began, Instant.now()).toMillis() / 1000.0));
+      warmUp(List.of(search));
+      rows.add(wrk.get(search, 16, Map.of()).as("scaling", "search \"acupuncture needles\", " + expected + " articles", 16));
+    }
+  }
+
+  private void awaitIndex(long expected, Duration timeout) throws InterruptedException {
+    Pattern gauge = Pattern.compile("^content_search_index_articles\\S*\\s+([0-9.eE+]+)", Pattern.MULTILINE);
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      Matcher m = gauge.matcher(http.require("GET", content + "/actuator/prometheus", null, Map.of(), 200).body());
+      if (m.find() && Double.parseDouble(m.group(1)) >= expected) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("content's search index did not reach " + expected + " articles in " + timeout);
+  }
+
+  // ---- booking -----------------------------------------------------------------------------
+
+  /**
+   * The query window (7 days for bench-s-0/1) holds 5 appointments at both sizes; every other
+   * synthetic appointment belongs to other practitioners or other dates.
+   */
+  private void availabilityScaling(SyntheticData synthetic) {
+    progress("scaling: availability with 100 and 100,000 appointments");
+    LocalDate from = LocalDate.ofEpochDay(slotEpoch / 86_400).plusDays(30);
+    String url = booking + "/api/v1/clinics/" + SCALING_CLINIC + "/availability?treatmentId=" + TREATMENT
+        + "&from=" + from + "&to=" + from.plusDays(6);
+    List<Document> batch = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      batch.add(SyntheticData.appointment(i, SCALING_CLINIC, "bench-s-" + (i % 2),
+          from.plusDays(i).atTime(10, 0).toInstant(ZoneOffset.UTC)));
+    }
+    long n = 5;
+    for (long target : new long[] {100, 100_000}) {
+      Instant began = Instant.now();
+      long deadline = System.nanoTime()
+          + Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_INSERT_SECONDS", "300"))).toNanos();
+      while (synthetic.appointmentCount() + batch.size() < target && System.nanoTime() < deadline) {
+        long missing = target - synthetic.appointmentCount() - batch.size();
+        for (long k = 0; k < Math.min(missing, 1000); k++, n++) {
+          // 1,000 other practitioners, days 60..700 ahead, hourly: never in the window.
+          long day = 60 + (n / 1000 / 24) % 640;
+          Instant start = LocalDate.ofEpochDay(slotEpoch / 86_400).plusDays(day).atStartOfDay().toInstant(ZoneOffset.UTC)
+              .plusSeconds(((n / 1000) % 24) * 3600);
+          batch.add(SyntheticData.appointment(n, CLINIC, "other-" + (n % 1000), start));
+        }
+        synthetic.insertAppointments(batch);
+        batch.clear();
+      }
+      long stored = synthetic.appointmentCount();
+      context.put("inserting appointments up to " + stored + " took (s)",
+          String.format(Locale.ROOT, "%.1f", Duration.between(began, Instant.now()).toMillis() / 1000.0));
+      // One request alone first: at a size where wrk completes none within its timeout, this is the figure.
+      long t = System.nanoTime();
+      http.require("GET", url, null, Map.of(), 200);
+      singleAvailabilityMs.add((System.nanoTime() - t) / 1e6);
+      context.put("availability, one request alone, " + stored + " stored appointments (ms)",
+          String.format(Locale.ROOT, "%.0f", singleAvailabilityMs.getLast()));
+      warmUp(List.of(url));
+      rows.add(wrk.get(url, 16, Map.of()).as("scaling", "availability 7 days, " + stored + " stored appointments", 16));
+    }
+    // The booking benchmarks run on a collection of their own making, not this one.
+    synthetic.deleteSyntheticAppointments();
+  }
+
+  private void bookingWarmUp() throws InterruptedException {
+    progress("booking warm-up, then waiting for its confirmation mails");
+    String trivial = booking + "/actuator/health/liveness";
+    warmUp(List.of(trivial));
+    Wrk.Result warm = wrk.book(booking, 8, bookingScript("warm"), Duration.ofSeconds(Math.max(3, runTime.toSeconds() / 2)));
+    slotBase = warm.nextBase();
+    awaitMailsFor(warm.requests() + 1, Duration.ofSeconds(90));
+  }
+
+  /** Lets notification-service finish the warm-up's mails so they do not queue before the events run. */
+  private void awaitMailsFor(long bookings, Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (stack.mail().receivedMessages().size() < bookings && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+    }
+    context.put("mails after warm-up (of " + bookings + " bookings)", stack.mail().receivedMessages().size());
+  }
+
+  private void eventBenchmarks() throws Exception {
+    progress("events: bookings at 20/s until each mail arrives; raw Kafka");
+    long base = slotBase;
+    int rate = 20;
+    Duration duration = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_EVENT_SECONDS", "30")));
+    slotBase += rate * duration.toSeconds();
+    rows.add(EventLatency.bookingToMail(rate, duration, n -> bookOne(base + n, "ev"),
+        () -> stack.mail().receivedMessages(), n -> "bench-ev-" + (base + n) + "@example.com"));
+    rows.add(EventLatency.rawKafka(stack.settings().kafkaBootstrapServers(), rate, Duration.ofSeconds(15)));
+  }
+
+  private void bookingBenchmarks() {
+    progress("booking: trivial and POST at concurrency 1, 16, 64");
+    String trivial = booking + "/actuator/health/liveness";
+    for (int concurrency : new int[] {1, 16, 64}) {
+      rows.add(wrk.get(trivial, concurrency, Map.of()).as("booking", "trivial: GET /actuator/health/liveness", concurrency));
+      Wrk.Result result = wrk.book(booking, concurrency, bookingScript("c" + concurrency), runTime);
+      slotBase = result.nextBase();
+      rows.add(result.as("booking", "POST /api/v1/appointments", concurrency));
+    }
+  }
+
+  private Map<String, String> bookingScript(String run) {
+    return Map.of("SLOT_BASE", String.valueOf(slotBase), "SLOT_EPOCH", String.valueOf(slotEpoch),
+        "PRACTITIONERS", String.valueOf(PRACTITIONERS), "CLINIC_ID", CLINIC, "TREATMENT_ID", TREATMENT, "RUN_ID", run);
+  }
+
+  // ---- footprint and floors ----------------------------------------------------------------
+
+  private Map<String, Double> watchReadiness(Instant began) {
+    Map<String, Double> readyAt = new ConcurrentHashMap<>();
+    Thread.ofVirtual().start(() -> {
+      Http probe = new Http();
+      long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+      while (readyAt.size() < SERVICES.size() && System.nanoTime() < deadline) {
+        for (String service : SERVICES) {
+          if (readyAt.containsKey(service)) {
+            continue;
+          }
+          int port = switch (service) {
+            case "booking-service" -> stack.settings().bookingPort();
+            case "notification-service" -> stack.settings().notificationPort();
+            default -> stack.settings().contentPort();
+          };
+          try {
+            if (probe.send("GET", "http://127.0.0.1:" + port + "/actuator/health/readiness", null, Map.of()).status() == 200) {
+              readyAt.put(service, Duration.between(began, Instant.now()).toMillis() / 1000.0);
+            }
+          } catch (RuntimeException notYet) {
+            // not listening yet
+          }
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    return readyAt;
+  }
+
+  private List<Report.Footprint> footprints(Path data, Map<String, Double> readyAt) throws IOException {
+    Pattern started = Pattern.compile("Started \\S+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
+    List<Report.Footprint> footprints = new ArrayList<>();
+    for (String service : SERVICES) {
+      Matcher m = started.matcher(Files.readString(data.resolve("logs").resolve(service + ".log")));
+      double jvm = m.find() ? Double.parseDouble(m.group(1)) : -1;
+      footprints.add(new Report.Footprint(service, readyAt.getOrDefault(service, -1.0), jvm, rssMb(stack.service(service).pid())));
+    }
+    return footprints;
+  }
+
+  private static long rssMb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  private List<Report.Floor> floors(List<Report.Footprint> footprints) {
+    List<Report.Floor> floors = new ArrayList<>();
+    Measurement bookTrivial16 = find("booking", "trivial", 16);
+    Measurement book16 = find("booking", "POST", 16);
+    double bookingShare = book16.perSecond() / bookTrivial16.perSecond();
+    floors.add(new Report.Floor("booking POST / trivial, concurrency 16", pct(bookingShare), "≥ 25 %", bookingShare >= 0.25));
+    Measurement events = rows.stream().filter(m -> m.name().startsWith("booking accepted")).findFirst().orElseThrow();
+    floors.add(new Report.Floor("event p99 at 20 bookings/s", ms(events.p99Ms()), "≤ 500 ms", events.p99Ms() <= 500 && events.errors() == 0));
+    Measurement contentTrivial = find("content", "trivial", 16);
+    double slugShare = find("content", "article by slug", 16).perSecond() / contentTrivial.perSecond();
+    floors.add(new Report.Floor("article by slug / trivial", pct(slugShare), "≥ 60 %", slugShare >= 0.60));
+    List<Measurement> availability = rows.stream().filter(m -> m.name().startsWith("availability")).toList();
+    // wrk records no latency when no request finishes within its 10 s timeout: then the lone requests decide.
+    double availabilityRatio = availability.get(1).count() > 0
+        ? availability.get(1).p50Ms() / availability.get(0).p50Ms()
+        : singleAvailabilityMs.get(1) / singleAvailabilityMs.get(0);
+    floors.add(new Report.Floor("availability p50 time, 100k / 100 appointments", String.format(Locale.ROOT, "%.2f×", availabilityRatio),
+        "≤ 2×", availabilityRatio <= 2));
+    List<Measurement> search = rows.stream().filter(m -> m.name().startsWith("search")).toList();
+    double searchRatio = search.get(1).p50Ms() / search.get(0).p50Ms();
+    floors.add(new Report.Floor("search p50 time, 10k / 100 articles", String.format(Locale.ROOT, "%.2f×", searchRatio), "≤ 2×", searchRatio <= 2));
+    for (Report.Footprint f : footprints) {
+      floors.add(new Report.Floor(f.service() + " RSS", f.rssMb() + " MB", "≤ 400 MB", f.rssMb() > 0 && f.rssMb() <= 400));
+      floors.add(new Report.Floor(f.service() + " startup (JVM start → started)", String.format(Locale.ROOT, "%.1f s", f.jvmStartedSeconds()),
+          "≤ 8 s", f.jvmStartedSeconds() > 0 && f.jvmStartedSeconds() <= 8));
+    }
+    return floors;
+  }
+
+  private Measurement find(String section, String namePrefix, int concurrency) {
+    return rows.stream().filter(m -> m.section().equals(section) && m.name().startsWith(namePrefix) && m.concurrency() == concurrency)
+        .findFirst().orElseThrow(() -> new IllegalStateException("no measurement " + section + "/" + namePrefix));
+  }
+
+  private static String pct(double share) {
+    return String.format(Locale.ROOT, "%.0f %%", share * 100);
+  }
+
+  private static String ms(double value) {
+    return String.format(Locale.ROOT, "%.0f ms", value);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
