@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import network.clinic.localstack.LocalStack;
+import network.clinic.localstack.PortCheck;
 import org.bson.Document;
 
 /**

@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.util.List;
 
 /** Fails before anything starts if a port is taken, naming the port and what wanted it. */
-final class PortCheck {
+public final class PortCheck {
 
   private PortCheck() {}
 
@@ -21,7 +21,16 @@ final class PortCheck {
     }
   }
 
-  static boolean isFree(int port) {
+  /** A port nothing listens on right now, for stacks started beside others (tests, benchmarks). */
+  public static int anyFreePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

@@ -41,6 +41,18 @@ public record StackSettings(
         env.getOrDefault("SERVICE_JAVA_OPTS", "-XX:+UseSerialGC -Xmx384m -XX:+ExitOnOutOfMemoryError"));
   }
 
+  /** The repository root: the nearest folder at or above {@code start} that holds {@code mvnw}. */
+  public static Path repositoryRootAbove(Path start) {
+    Path dir = start.toAbsolutePath();
+    while (dir != null && !java.nio.file.Files.exists(dir.resolve("mvnw"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("repository root (with mvnw) not found above " + start.toAbsolutePath());
+    }
+    return dir;
+  }
+
   /** What each port is for, in the order they are checked, for a clear "port taken" message. */
   List<PortClaim> portClaims() {
     return List.of(

@@ -2,7 +2,6 @@ package network.clinic.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,22 +86,11 @@ final class LauncherProcess implements AutoCloseable {
   }
 
   static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("repository root (with mvnw) not found above " + Path.of("").toAbsolutePath());
-    }
-    return dir;
+    return StackSettings.repositoryRootAbove(Path.of(""));
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PortCheck.anyFreePort();
   }
 
   private static String read(Path file) {

@@ -2,13 +2,14 @@ package network.clinic.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import network.clinic.localstack.LocalStack;
+import network.clinic.localstack.PortCheck;
+import network.clinic.localstack.StackSettings;
 
 /**
  * One local stack for the whole module, started on first use and stopped when the test JVM ends:
@@ -79,21 +80,10 @@ final class SystemStack {
   }
 
   static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("repository root (with mvnw) not found above " + Path.of("").toAbsolutePath());
-    }
-    return dir;
+    return StackSettings.repositoryRootAbove(Path.of(""));
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PortCheck.anyFreePort();
   }
 }
