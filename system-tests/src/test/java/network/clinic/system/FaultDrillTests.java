@@ -21,8 +21,9 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import network.clinic.events.AppointmentTopics;
 import network.clinic.localstack.LocalStack;
@@ -103,7 +104,8 @@ class FaultDrillTests {
       List<Clinics.Booked> during = new ArrayList<>();
       for (Clinics.Slot slot : slots.subList(3, 9)) {
         during.add(book("london-richmond", "follow-up", slot, "kafka-during", expected));
-        pace(Duration.ofSeconds(2));
+        List<String> bookedSoFar = during.stream().map(Clinics.Booked::email).toList();
+        holdsFor(Duration.ofSeconds(2), "no mail while the broker is down", () -> mailedKinds(bookedSoFar).isEmpty());
       }
       for (int i = 0; i < 3; i++) {
         Clinics.Booked moved = during.get(i);
@@ -117,7 +119,8 @@ class FaultDrillTests {
       assertThat(mailedKinds(duringEmails))
           .as("nothing can be mailed for changes whose events have not left the outbox")
           .isEmpty();
-      pace(Duration.between(Instant.now(), outageEnds));
+      holdsFor(Duration.between(Instant.now(), outageEnds), "still no mail for the rest of the outage",
+          () -> mailedKinds(duringEmails).isEmpty());
     } finally {
       stack.kafka().start();
     }
@@ -160,16 +163,15 @@ class FaultDrillTests {
     List<Clinics.Slot> slots = Clinics.apart(clinics.freeSlots("toronto-annex", "follow-up", 10, 25), 14);
     Map<String, List<String>> expected = new java.util.concurrent.ConcurrentHashMap<>();
     ServiceProcess notification = stack.service("notification-service");
-    ExecutorService stream = Executors.newSingleThreadExecutor();
+    // One booking every 1.5 s, on a schedule, so the kill lands mid-stream
+    ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
     try {
-      Future<?> bookings =
-          stream.submit(
-              () -> {
-                for (Clinics.Slot slot : slots) {
-                  book("toronto-annex", "follow-up", slot, "crash", expected);
-                  pace(Duration.ofMillis(1500));
-                }
-              });
+      List<ScheduledFuture<?>> bookings = new ArrayList<>();
+      for (int i = 0; i < slots.size(); i++) {
+        Clinics.Slot slot = slots.get(i);
+        bookings.add(stream.schedule(() -> book("toronto-annex", "follow-up", slot, "crash", expected), 1500L * i,
+            TimeUnit.MILLISECONDS));
+      }
       // Kill it once mail for this stream is flowing, i.e. in the middle of consuming and sending.
       await("first confirmations of the stream")
           .atMost(RECOVERY)
@@ -178,7 +180,9 @@ class FaultDrillTests {
       assertThat(notification.isAlive()).isFalse();
       notification.start();
       notification.awaitReady(Duration.ofSeconds(180));
-      bookings.get(120, TimeUnit.SECONDS);
+      for (ScheduledFuture<?> booking : bookings) {
+        booking.get(120, TimeUnit.SECONDS);
+      }
     } finally {
       stream.shutdownNow();
       if (!notification.isAlive()) {
@@ -201,13 +205,14 @@ class FaultDrillTests {
     try {
       for (Clinics.Slot slot : slots) {
         booked.add(book("london-camden", "initial-consultation", slot, "smtp", expected));
-        pace(Duration.ofSeconds(2));
+        holdsFor(Duration.ofSeconds(2), "no mail while SMTP is down", () -> mailedKinds(List.copyOf(expected.keySet())).isEmpty());
       }
       // The notification was recorded and tried, and is waiting for a retry, not lost.
       await("a failed attempt recorded for the first confirmation")
           .atMost(Duration.ofSeconds(60))
           .until(() -> confirmationAttempts(booked.get(0).id()) >= 1);
-      pace(Duration.between(Instant.now(), outageEnds));
+      holdsFor(Duration.between(Instant.now(), outageEnds), "still no mail for the rest of the outage",
+          () -> mailedKinds(List.copyOf(expected.keySet())).isEmpty());
     } finally {
       stack.mail().startSmtp();
     }
@@ -440,17 +445,12 @@ class FaultDrillTests {
     return 0;
   }
 
-  // Pacing a stream of requests or an outage's length; no outcome is awaited with it.
-  private static void pace(Duration duration) {
+  /** Keeps an outage going for {@code duration}, checking all the while that {@code condition} holds. */
+  private static void holdsFor(Duration duration, String alias, java.util.concurrent.Callable<Boolean> condition) {
     if (duration.isNegative() || duration.isZero()) {
       return;
     }
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    await(alias).during(duration).atMost(duration.plusSeconds(10)).pollInterval(Duration.ofMillis(500)).until(condition);
   }
 
   private static boolean readyOrFalse(String base) {
