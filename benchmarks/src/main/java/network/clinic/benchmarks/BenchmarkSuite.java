@@ -1,7 +1,6 @@
 package network.clinic.benchmarks;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +68,7 @@ public final class BenchmarkSuite {
   private void run(Path root, Path data) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("LOCAL_STACK_DATA", data.toString());
-    PORT_VARIABLES.forEach(name -> env.put(name, String.valueOf(freePort())));
+    PORT_VARIABLES.forEach(name -> env.put(name, String.valueOf(PortCheck.anyFreePort())));
     String javaOpts = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS);
     env.put("SERVICE_JAVA_OPTS", javaOpts);
     stack = LocalStack.create(env, root)
@@ -435,13 +434,5 @@ public final class BenchmarkSuite {
 
   private static String ms(double value) {
     return String.format(Locale.ROOT, "%.0f ms", value);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

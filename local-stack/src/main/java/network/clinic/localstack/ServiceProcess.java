@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(25);
+  private static final int EXCERPT_LINES = 40;
 
   private final String name;
   private final Path jar;
@@ -69,14 +70,32 @@ public final class ServiceProcess implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new StackStartException(
-            name + " exited with code " + process.exitValue() + " while starting; see " + logFile);
+            name + " exited with code " + process.exitValue() + " while starting; see " + logFile + failureExcerpt());
       }
       if (isReady(readiness)) {
         return;
       }
       sleepQuietly(Duration.ofMillis(250));
     }
-    throw new StackStartException(name + " was not ready within " + timeout.toSeconds() + " s; see " + logFile);
+    throw new StackStartException(name + " was not ready within " + timeout.toSeconds() + " s; see " + logFile + failureExcerpt());
+  }
+
+  // CI keeps only the build output, not the log folder, so the reason has to travel in the message.
+  private String failureExcerpt() {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(logFile);
+    } catch (IOException e) {
+      return "";
+    }
+    int from = Math.max(0, lines.size() - EXCERPT_LINES);
+    for (int i = lines.size() - 1; i >= from; i--) {
+      if (lines.get(i).contains("APPLICATION FAILED TO START")) {
+        from = i;
+        break;
+      }
+    }
+    return "\n--- last lines of " + logFile.getFileName() + " ---\n" + String.join("\n", lines.subList(from, lines.size()));
   }
 
   private boolean isReady(URI readiness) {
