@@ -1,5 +1,6 @@
 package network.clinic.support.security;
 
+import io.micrometer.tracing.Tracer;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -15,9 +16,16 @@ public class SecuredTestApplication {
   static class Endpoints {
 
     private final StaffAccess staffAccess;
+    private final Tracer tracer;
 
-    Endpoints(StaffAccess staffAccess) {
+    Endpoints(StaffAccess staffAccess, Tracer tracer) {
       this.staffAccess = staffAccess;
+      this.tracer = tracer;
+    }
+
+    @GetMapping("/api/v1/current-trace")
+    Map<String, String> currentTrace() {
+      return Map.of("traceId", tracer.currentSpan().context().traceId());
     }
 
     @GetMapping("/api/v1/public")
