@@ -3,6 +3,7 @@ package network.clinic.booking;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,12 +41,21 @@ public final class BookingInstance implements AutoCloseable {
         "--clinic.booking.manage-link-base-url=" + BookingIntegrationTest.MANAGE_BASE,
         "--clinic.booking.rate-limit.capacity=5",
         "--clinic.booking.rate-limit.period=1h"));
-    args.addAll(FAST_RELAY);
+    // A relay setting given by the caller replaces the fast one: a repeated argument would make
+    // the property a list.
+    FAST_RELAY.stream()
+        .filter(fast -> Arrays.stream(extraArgs).noneMatch(extra -> key(extra).equals(key(fast))))
+        .forEach(args::add);
     args.addAll(List.of(extraArgs));
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(network.clinic.booking.BookingApplication.class, TestClock.Configuration.class)
             .run(args.toArray(String[]::new));
     return new BookingInstance(context);
+  }
+
+  private static String key(String argument) {
+    int equals = argument.indexOf('=');
+    return equals < 0 ? argument : argument.substring(0, equals);
   }
 
   public Api api() {

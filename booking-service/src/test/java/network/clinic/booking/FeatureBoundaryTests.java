@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Features depend one way: the catalogue (clinic, treatment, practitioner) knows nothing of
- * bookings; availability asks for busy times through its own {@code BusyTimes} port and never
+ * bookings; availability asks which claims are taken through its own {@code TakenClaims} port and never
  * reaches into appointments; only the appointment feature writes appointment documents.
  */
 class FeatureBoundaryTests {

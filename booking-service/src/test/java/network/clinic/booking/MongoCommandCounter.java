@@ -16,11 +16,14 @@ import org.springframework.context.annotation.Bean;
 /**
  * Counts the documents the application's own MongoDB client receives from {@code find} queries on
  * a collection whose filter names a given field (first batch and every {@code getMore}), so a test
- * can show what a request actually read.
+ * can show what a request actually read: every document received, and the distinct ones by
+ * {@code _id} (the wire server may return a document once per {@code $in} value it matched).
  */
 public final class MongoCommandCounter implements CommandListener {
 
   private final AtomicLong documents = new AtomicLong();
+  private final AtomicLong queries = new AtomicLong();
+  private final Set<BsonValue> ids = ConcurrentHashMap.newKeySet();
   private final Set<Integer> trackedRequests = ConcurrentHashMap.newKeySet();
   private final Set<Long> trackedCursors = ConcurrentHashMap.newKeySet();
   private volatile String collection = "";
@@ -31,10 +34,21 @@ public final class MongoCommandCounter implements CommandListener {
     this.collection = collection;
     this.filterField = field;
     documents.set(0);
+    queries.set(0);
+    ids.clear();
   }
 
   public long documentsReturned() {
     return documents.get();
+  }
+
+  public long distinctDocumentsReturned() {
+    return ids.size();
+  }
+
+  /** {@code find} commands counted, without their {@code getMore}s. */
+  public long queries() {
+    return queries.get();
   }
 
   @Override
@@ -43,6 +57,7 @@ public final class MongoCommandCounter implements CommandListener {
     if (event.getCommandName().equals("find") && command.getString("find").getValue().equals(collection)
         && command.containsKey("filter") && command.getDocument("filter").toJson().contains(filterField)) {
       trackedRequests.add(event.getRequestId());
+      queries.incrementAndGet();
     } else if (event.getCommandName().equals("getMore") && trackedCursors.contains(command.getInt64("getMore").getValue())) {
       trackedRequests.add(event.getRequestId());
     }
@@ -57,6 +72,7 @@ public final class MongoCommandCounter implements CommandListener {
     for (Map.Entry<String, BsonValue> field : cursor.entrySet()) {
       if (field.getKey().endsWith("Batch")) {
         documents.addAndGet(field.getValue().asArray().size());
+        field.getValue().asArray().forEach(document -> ids.add(document.asDocument().get("_id")));
       }
     }
     long id = cursor.getInt64("id").getValue();

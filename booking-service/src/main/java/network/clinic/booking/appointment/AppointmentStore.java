@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Projections.include;
 
@@ -22,9 +21,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import network.clinic.booking.availability.BusyTimes;
+import network.clinic.booking.availability.TakenClaims;
 import network.clinic.booking.outbox.Outbox;
-import network.clinic.booking.treatment.Treatment;
+import network.clinic.booking.outbox.OutboxWakeUp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.InitializingBean;
@@ -33,18 +32,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code appointments} collection: inserts and targeted single-document updates only, never a
- * replacement, because the outbox relay changes the same documents concurrently.
+ * replacement, because the outbox relay changes the same documents concurrently. Every write
+ * carries an outbox entry (invariant 2), so each committed one wakes this instance's relay.
  */
 @Component
-class AppointmentStore implements BusyTimes, InitializingBean {
+class AppointmentStore implements TakenClaims, InitializingBean {
 
   static final String CLAIMS_INDEX = "claims_unique";
-  static final String PRACTITIONER_START_INDEX = "practitionerId_start";
 
   private final MongoTemplate mongo;
+  private final OutboxWakeUp relayWakeUp;
 
-  AppointmentStore(MongoTemplate mongo) {
+  AppointmentStore(MongoTemplate mongo, OutboxWakeUp relayWakeUp) {
     this.mongo = mongo;
+    this.relayWakeUp = relayWakeUp;
   }
 
   /** Before the web server starts: no booking may ever be written without the unique index. */
@@ -54,17 +55,16 @@ class AppointmentStore implements BusyTimes, InitializingBean {
   }
 
   /**
-   * Idempotent; concurrent instances create the same definitions. The claims
-   * index is sparse: documents without claims (none written by booking, but e.g. hand-made outbox
-   * fixtures) are not indexed, so they never collide on a null key; booking itself always writes
-   * claims or a tombstone, which real MongoDB would otherwise need.
+   * Idempotent; concurrent instances create the same definitions. The claims index also answers
+   * availability, which asks about exact cells (see {@link #takenAmong}). It is sparse: documents
+   * without claims (none written by booking, but e.g. hand-made outbox fixtures) are not indexed,
+   * so they never collide on a null key; booking itself always writes claims or a tombstone, which
+   * real MongoDB would otherwise need.
    */
   void createIndexes() {
     MongoCollection<Document> appointments = collection();
     appointments.createIndex(ascending(Appointment.CLAIMS),
         new IndexOptions().name(CLAIMS_INDEX).unique(true).sparse(true));
-    appointments.createIndex(ascending(Appointment.PRACTITIONER_ID, Appointment.START),
-        new IndexOptions().name(PRACTITIONER_START_INDEX));
     appointments.createIndex(ascending(Appointment.CLINIC_ID, Appointment.START),
         new IndexOptions().name("clinicId_start"));
     appointments.createIndex(ascending(Appointment.PATIENT_KEY, Appointment.START),
@@ -75,6 +75,7 @@ class AppointmentStore implements BusyTimes, InitializingBean {
   boolean insert(Document appointment) {
     try {
       collection().insertOne(appointment);
+      relayWakeUp.signal();
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -94,7 +95,11 @@ class AppointmentStore implements BusyTimes, InitializingBean {
       long matched = collection()
           .updateOne(and(eq(Appointment.ID, id), eq(Appointment.SEQUENCE, readSequence)), update)
           .getMatchedCount();
-      return matched == 1 ? UpdateOutcome.UPDATED : UpdateOutcome.CHANGED_MEANWHILE;
+      if (matched == 0) {
+        return UpdateOutcome.CHANGED_MEANWHILE;
+      }
+      relayWakeUp.signal();
+      return UpdateOutcome.UPDATED;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
         return UpdateOutcome.CLAIM_TAKEN;
@@ -136,26 +141,36 @@ class AppointmentStore implements BusyTimes, InitializingBean {
         gt(Appointment.START, Date.from(now)), eq(Appointment.STATUS, Appointment.Status.BOOKED.name())));
   }
 
+  /**
+   * Asks for the documents holding any of the cells: an {@code $in} on the unique multikey claims
+   * index, answered by index lookups on MongoDB and on the wire server alike, so the cost follows
+   * the cells asked about. No status filter: a cancelled appointment holds only its tombstone,
+   * while completed and no-show ones keep their claims, and the time they used stays taken. Asked
+   * in chunks, so no query carries more than {@link TakenClaims#BATCH} cells whatever the caller.
+   */
   @Override
-  public Set<String> claimsBetween(Collection<String> practitionerIds, Instant from, Instant to) {
-    Set<String> claims = new HashSet<>();
-    collection().find(busyFilter(practitionerIds, from, to))
-        .projection(include(Appointment.CLAIMS))
-        .forEach(document -> claims.addAll(document.getList(Appointment.CLAIMS, String.class, List.of())));
-    return claims;
+  public Set<String> takenAmong(Collection<String> claims) {
+    List<String> asked = List.copyOf(claims);
+    Set<String> taken = new HashSet<>();
+    for (int from = 0; from < asked.size(); from += TakenClaims.BATCH) {
+      List<String> chunk = asked.subList(from, Math.min(asked.size(), from + TakenClaims.BATCH));
+      Set<String> wanted = Set.copyOf(chunk);
+      // The wire server returns a document once per cell it matched; the set absorbs repeats.
+      collection().find(holdingAny(chunk))
+          .projection(include(Appointment.CLAIMS))
+          .forEach(document -> document.getList(Appointment.CLAIMS, String.class, List.of()).stream()
+              .filter(wanted::contains)
+              .forEach(taken::add));
+    }
+    return taken;
   }
 
   /**
-   * Appointments that may overlap {@code [from, to)}: a range on the compound index {@code
-   * (practitionerId, start)}, looking back by the longest any appointment can last, so the cost
-   * follows the window, not the collection.
+   * Nothing but the claims field: the wire server uses an index only when the filter names
+   * exactly that index's fields.
    */
-  static Bson busyFilter(Collection<String> practitionerIds, Instant from, Instant to) {
-    return and(
-        in(Appointment.PRACTITIONER_ID, practitionerIds),
-        gte(Appointment.START, Date.from(from.minus(Treatment.MAX_OCCUPIED))),
-        lt(Appointment.START, Date.from(to)),
-        ne(Appointment.STATUS, Appointment.Status.CANCELLED.name()));
+  static Bson holdingAny(Collection<String> claims) {
+    return in(Appointment.CLAIMS, claims);
   }
 
   MongoCollection<Document> collection() {

@@ -86,15 +86,19 @@ class OutboxMetrics {
     publishFailure.record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  /** Re-reads the gauges' values; both queries use the sparse index on the pending date. */
+  /**
+   * Re-reads the gauges' values; both queries use the sparse index on the pending date. The
+   * oldest pending document is read first: when there is none, which is the usual case, the
+   * count is known to be 0 without a second query.
+   */
   void refresh() {
     try {
       MongoCollection<Document> appointments = mongo.getCollection(Outbox.COLLECTION);
-      long pending = appointments.countDocuments(exists(Outbox.PENDING_SINCE));
       Document oldest = appointments.find(exists(Outbox.PENDING_SINCE))
           .sort(ascending(Outbox.PENDING_SINCE))
           .projection(include(Outbox.PENDING_SINCE))
           .first();
+      long pending = oldest == null ? 0 : appointments.countDocuments(exists(Outbox.PENDING_SINCE));
       pendingDocuments.set(pending);
       oldestPendingSince.set(
           oldest == null ? null : oldest.getDate(Outbox.PENDING_SINCE).toInstant());

@@ -7,28 +7,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the outbox relay ({@code clinic.outbox.*}).
  *
- * @param enabled whether this instance runs the relay on a schedule; every instance may, since
- *     documents are claimed in the database
- * @param pollInterval pause between the end of one relay pass and the start of the next
+ * @param enabled whether this instance runs the relay; every instance may, since documents are
+ *     claimed in the database
+ * @param pollInterval longest pause between the end of one relay pass and the start of the next:
+ *     a write of this instance that appends an event starts a pass at once, so this only bounds
+ *     how soon the relay notices what no such signal announces (other instances' leftovers,
+ *     retries after a failed send, expired leases)
  * @param lease how long a claimed document belongs to this instance; another instance may take
  *     it over after that (e.g. when this one died mid-publish)
  * @param retryBackoff how long a document whose publishing failed is left alone before any
  *     instance retries it
  * @param maxDocumentsPerPass bound on the documents one pass handles, so a backlog never keeps
- *     the scheduler thread forever
+ *     the relay from noticing it should stop; a pass that reaches it is followed at once by the next
  * @param sendTimeout how long to wait for the broker's ack of one record
- * @param metricsRefresh how often the pending-count and oldest-age gauges are re-read
+ * @param metricsRefresh how often the pending-count and oldest-age gauges are re-read; well
+ *     below the oldest-pending alert's two minutes, rare enough to cost little on a large
+ *     collection
  * @param topicReplicas replication factor of the declared topic (3 partitions)
  */
 @ConfigurationProperties("clinic.outbox")
 record OutboxProperties(
     @DefaultValue("true") boolean enabled,
-    @DefaultValue("200ms") Duration pollInterval,
+    @DefaultValue("2s") Duration pollInterval,
     @DefaultValue("30s") Duration lease,
     @DefaultValue("5s") Duration retryBackoff,
     @DefaultValue("100") int maxDocumentsPerPass,
     @DefaultValue("6s") Duration sendTimeout,
-    @DefaultValue("10s") Duration metricsRefresh,
+    @DefaultValue("30s") Duration metricsRefresh,
     @DefaultValue("1") short topicReplicas,
     @DefaultValue Producer producer) {
 

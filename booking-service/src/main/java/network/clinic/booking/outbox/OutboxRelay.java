@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import network.clinic.events.AppointmentTopics;
 import network.clinic.events.CloudEventHeaders;
 import network.clinic.support.tracing.TraceContinuity;
@@ -87,14 +88,24 @@ class OutboxRelay {
     return owner;
   }
 
-  /** The scheduled entry point: one pass, never throwing into the scheduler. */
-  void runPass() {
+  /**
+   * The loop's entry point: one pass, never throwing into the loop.
+   *
+   * @param carryOn asked before each document; false ends the pass early (shutting down), after
+   *     the document in hand is released, so no lease outlives this instance needlessly
+   * @return whether the pass published up to its bound, so more is probably waiting right now
+   */
+  boolean runPass(BooleanSupplier carryOn) {
     try {
-      publishPending();
+      Pass pass = pass(carryOn);
+      // Only with progress: a document that keeps being claimed without publishing must not
+      // turn the loop into a busy one.
+      return pass.bounded() && pass.published() > 0;
     } catch (RuntimeException e) {
       // Typically the database is unreachable. Whatever was sent but not yet removed is sent again
       // later with the same ids. The message may not be ours to trust: log the type only.
       log.warn("Outbox relay pass failed: {}", e.getClass().getName());
+      return false;
     }
   }
 
@@ -105,20 +116,30 @@ class OutboxRelay {
    * @return the number of events acknowledged by the broker in this pass
    */
   int publishPending() {
+    return pass(() -> true).published();
+  }
+
+  private Pass pass(BooleanSupplier carryOn) {
     int published = 0;
     for (int i = 0; i < properties.maxDocumentsPerPass(); i++) {
+      if (!carryOn.getAsBoolean()) {
+        return new Pass(published, false);
+      }
       Optional<Claim> claim = claimNext();
       if (claim.isEmpty()) {
-        break;
+        return new Pass(published, false);
       }
       Outcome outcome = publish(claim.get());
       published += outcome.sent();
       if (outcome.failed()) {
-        break;
+        return new Pass(published, false);
       }
     }
-    return published;
+    return new Pass(published, true);
   }
+
+  /** @param bounded whether it ended at the per-pass bound rather than for lack of work */
+  private record Pass(int published, boolean bounded) {}
 
   /**
    * Atomically takes the document pending longest whose lease is absent or expired, leasing it to
@@ -174,7 +195,7 @@ class OutboxRelay {
   private boolean send(String appointmentId, OutboxEntry entry) {
     long start = System.nanoTime();
     try {
-      kafka.send(record(appointmentId, entry, traces.currentTraceparent()))
+      kafka.send(record(appointmentId, entry))
           .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
       metrics.published(entry.type(), System.nanoTime() - start);
       return true;
@@ -200,12 +221,9 @@ class OutboxRelay {
     return chain.toString();
   }
 
-  static ProducerRecord<String, String> record(String appointmentId, OutboxEntry entry, String traceparent) {
+  /** No traceparent here: the observed template adds the send span's, inside the change's trace. */
+  static ProducerRecord<String, String> record(String appointmentId, OutboxEntry entry) {
     RecordHeaders headers = new RecordHeaders();
-    if (traceparent != null) {
-      // W3C trace context: the consumer's span continues the trace of the change
-      header(headers, "traceparent", traceparent);
-    }
     header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
     header(headers, CloudEventHeaders.ID, entry.eventId());
     header(headers, CloudEventHeaders.SOURCE, SOURCE);

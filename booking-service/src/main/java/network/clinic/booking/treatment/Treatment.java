@@ -25,9 +25,6 @@ public record Treatment(
 
   public static final String COLLECTION = "treatments";
 
-  /** Longest time one appointment may occupy; queries over appointments look back this far. */
-  public static final Duration MAX_OCCUPIED = Duration.ofHours(8);
-
   public Duration duration() {
     return Duration.ofMinutes(durationMinutes);
   }

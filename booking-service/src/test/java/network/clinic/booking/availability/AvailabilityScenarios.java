@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import network.clinic.booking.Api;
 import network.clinic.booking.BookingIntegrationTest;
@@ -136,6 +137,36 @@ abstract class AvailabilityScenarios extends BookingIntegrationTest {
     assertThat(notADate.status()).isEqualTo(400);
     assertThat(notADate.problemType()).isEqualTo("malformed-request");
     assertThat(thirtyOne.status()).isEqualTo(200);
+  }
+
+  @Test
+  void overTheLongestWindowEveryBookingHidesItsSlotsAndACancelledOneFreesThem() {
+    Clinic allDay = catalogue.aClinic().open("00:00", "23:45").save();
+    Practitioner anyHour = catalogue.aPractitioner().offering(treatment).worksAt(allDay, "00:00", "23:45").save();
+    // About 300 cells a day: 31 days are asked about in many batches, each booking in a different one.
+    List<OffsetDateTime> booked = List.of(local(allDay, 2, "10:00"), local(allDay, 16, "03:00"),
+        local(allDay, 30, "22:00"));
+    for (OffsetDateTime start : booked) {
+      assertThat(book(allDay, anyHour, treatment, start).status()).isEqualTo(201);
+    }
+    OffsetDateTime dropped = local(allDay, 9, "12:00");
+    Api.Response toCancel = book(allDay, anyHour, treatment, dropped);
+    assertThat(api.post("/api/v1/appointments/" + toCancel.json().path("id").asString() + "/cancel",
+            Map.of("reason", "Plans changed"))
+        .token(toCancel.json().path("manageToken").asString()).send().status()).isEqualTo(200);
+    LocalDate from = local(allDay, 0, "00:00").toLocalDate();
+
+    JsonNode slots = api.get("/api/v1/clinics/" + allDay.id() + "/availability?treatmentId=" + treatment.id()
+        + "&from=" + from + "&to=" + from.plusDays(30) + "&practitionerId=" + anyHour.id()).send().json();
+
+    List<Instant> starts = starts(slots).stream().map(start -> OffsetDateTime.parse(start).toInstant()).toList();
+    for (OffsetDateTime start : booked) {
+      Instant taken = start.toInstant();
+      // 60 minutes + 15 buffer: a start an hour before still meets it, one 75 minutes after is free.
+      assertThat(starts).doesNotContain(taken, taken.minus(Duration.ofMinutes(60)), taken.plus(Duration.ofMinutes(60)))
+          .contains(taken.minus(Duration.ofMinutes(75)));
+    }
+    assertThat(starts).contains(booked.getFirst().toInstant().plus(Duration.ofMinutes(75)), dropped.toInstant());
   }
 
   private JsonNode availability(String from, String to) {

@@ -46,8 +46,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * Invariant 2 on a real broker and database: every committed event is published at least once,
  * with the same id on retry, in order per appointment, never removed before the broker's ack, and
  * never doubled by two relay instances. Runs on {@code EmbeddedInfrastructure} and on the real
- * images. The relay of this test context is not scheduled: scenarios drive it step by step, or
- * start further instances (their own Spring contexts) that run it on schedule.
+ * images. The relay of this test context does not run by itself: scenarios drive it step by step,
+ * or start further instances (their own Spring contexts) whose relay loop runs it.
  */
 @SpringBootTest(
     properties = {
