@@ -26,7 +26,7 @@ final class Report {
           m.section(), m.name(), m.concurrency() == 0 ? "open" : String.valueOf(m.concurrency()), m.count(), m.perSecond(),
           m.p50Ms(), m.p95Ms(), m.p99Ms(), m.maxMs(), m.errors()));
     }
-    md.append("\n| Service | Ready after stack start (s) | JVM start → started (s) | RSS after run (MB) |\n|---|---:|---:|---:|\n");
+    md.append("\n| Service | Restarted alone: ready after (s) | Restarted alone: JVM start → started (s) | RSS after run (MB) |\n|---|---:|---:|---:|\n");
     for (Footprint f : footprints) {
       md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d |%n", f.service(), f.readySeconds(), f.jvmStartedSeconds(), f.rssMb()));
     }

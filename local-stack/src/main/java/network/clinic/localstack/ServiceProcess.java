@@ -30,6 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
   private final List<String> javaOptions;
   private final Path logFile;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private AotCache.Launch launch;
   private Process process;
 
   ServiceProcess(
@@ -40,6 +41,19 @@ public final class ServiceProcess implements AutoCloseable {
     this.environment = environment;
     this.javaOptions = javaOptions;
     this.logFile = logFile;
+    this.launch = AotCache.Launch.plain(jar);
+  }
+
+  /** Starts from an AOT cache of this jar, trained now if it has none yet (see {@link AotCache}). */
+  void useAotCache(Path cacheRoot) {
+    if (!Files.isRegularFile(jar)) {
+      return;
+    }
+    launch = AotCache.prepare(name, jar, environment, javaOptions, cacheRoot, logFile.resolveSibling(name + "-aot-training.log"));
+  }
+
+  boolean startsFromAotCache() {
+    return !launch.options().isEmpty();
   }
 
   /** Starts the service's JVM; after {@link #close()} or {@link #kill()} it can be started again. */
@@ -50,8 +64,9 @@ public final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(javaOptions);
+    command.addAll(launch.options());
     command.add("-jar");
-    command.add(jar.toString());
+    command.add(launch.jar().toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     builder.environment().putAll(environment);
@@ -156,7 +171,7 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   // The services run on the same JDK as the launcher, which run-local.sh chose (>= 21).
-  private static String javaExecutable() {
+  static String javaExecutable() {
     return ProcessHandle.current().info().command().orElse("java");
   }
 

@@ -2,6 +2,7 @@ package network.clinic.localstack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,7 +21,16 @@ public record StackSettings(
     int notificationPort,
     int contentPort,
     String staffJwtSecret,
-    String serviceJavaOptions) {
+    String serviceJavaOptions,
+    boolean aotCache) {
+
+  /**
+   * Small footprints for three JVMs on a laptop: the serial collector (no GC threads to feed), a
+   * 256 MB heap that is given back after load (free-ratio bounds), and out-of-memory ends the JVM
+   * instead of leaving it half-working.
+   */
+  public static final String DEFAULT_SERVICE_JAVA_OPTIONS =
+      "-XX:+UseSerialGC -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -XX:+ExitOnOutOfMemoryError";
 
   static final String DEFAULT_STAFF_JWT_SECRET = "local-dev-only-secret-change-me-0123456789abcdef";
 
@@ -38,7 +48,8 @@ public record StackSettings(
         port(env, "NOTIFICATION_PORT", 8082),
         port(env, "CONTENT_PORT", 8083),
         env.getOrDefault("STAFF_JWT_SECRET", DEFAULT_STAFF_JWT_SECRET),
-        env.getOrDefault("SERVICE_JAVA_OPTS", "-XX:+UseSerialGC -Xmx384m -XX:+ExitOnOutOfMemoryError"));
+        env.getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTIONS),
+        List.of("on", "true").contains(env.getOrDefault("SERVICE_AOT_CACHE", "off").toLowerCase(Locale.ROOT)));
   }
 
   /** The repository root: the nearest folder at or above {@code start} that holds {@code mvnw}. */
@@ -72,6 +83,11 @@ public record StackSettings(
 
   public String mongoUri(String database) {
     return "mongodb://127.0.0.1:" + mongoPort + "/" + database;
+  }
+
+  /** AOT caches of the services' builds (see {@link AotCache}); kept across runs. */
+  public Path aotCacheDirectory() {
+    return dataDirectory.resolve("aot-cache");
   }
 
   public Path logDirectory() {

@@ -39,6 +39,7 @@ class LocalStackTests {
   @Test
   void runsTheWholeSystemPassesAnEventBetweenServicesAndStopsWithoutLeftovers() throws Exception {
     try (LauncherProcess launcher = new LauncherProcess(temp.resolve("stack"))) {
+      launcher.env.put("SERVICE_AOT_CACHE", "on"); // as run-local.sh sets it
       Process process = launcher.start();
       await("stack ready").atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
           .failFast("launcher exited: " + launcher.stderr(), () -> !process.isAlive())
@@ -50,6 +51,7 @@ class LocalStackTests {
       assertThat(httpGet(launcher.port("MAIL_VIEWER_PORT"), "/")).isEqualTo(200);
       assertThat(launcher.stdout()).contains("swagger-ui.html").contains("staff of london-camden");
       assertThat(launcher.dataDirectory.resolve("dev-tokens.txt")).exists();
+      assertAotCachesUsed(launcher, process);
 
       String mongoUri = "mongodb://127.0.0.1:" + launcher.port("MONGODB_PORT");
       AppointmentEvent event = bookedEvent();
@@ -98,6 +100,25 @@ class LocalStackTests {
       assertThat(launcher.stdout()).doesNotContain("Infrastructure up");
       assertThat(PortCheck.isFree(launcher.port("KAFKA_PORT"))).isTrue();
     }
+  }
+
+  /** With JDK 25+ every service trains its cache and starts from it; older JDKs start plainly. */
+  private static void assertAotCachesUsed(LauncherProcess launcher, Process process) throws Exception {
+    if (Runtime.version().feature() < AotCache.FIRST_JDK_WITH_AOT_CACHE) {
+      assertThat(launcher.stdout()).contains("AOT caches ready for 0 of 3 services");
+      return;
+    }
+    assertThat(launcher.stdout()).contains("AOT caches ready for 3 of 3 services");
+    for (String service : List.of("booking-service", "notification-service", "content-service")) {
+      try (var caches = Files.list(launcher.dataDirectory.resolve("aot-cache"))) {
+        assertThat(caches.filter(dir -> dir.getFileName().toString().startsWith(service + "-")).toList())
+            .singleElement()
+            .satisfies(dir -> assertThat(dir.resolve("app.aot")).isNotEmptyFile());
+      }
+    }
+    assertThat(process.descendants().map(p -> p.info().commandLine().orElse("")).toList())
+        .hasSize(3)
+        .allSatisfy(command -> assertThat(command).contains("-XX:AOTCache="));
   }
 
   private static void assertDataSurvivesRestart(Path dataDirectory, String appointmentId) {
