@@ -1,5 +1,6 @@
 package network.clinic.support.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -21,5 +22,13 @@ public class WebProblemsAutoConfiguration {
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashReachesTheFirewall() {
     return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));
+  }
+
+  // What Tomcat still refuses itself (an encoded NUL or backslash) is answered by the host's error
+  // report valve: ours writes a problem document instead of Tomcat's HTML page.
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> serverRefusalsAsProblems() {
+    return factory -> factory.addContextCustomizers(
+        context -> ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
   }
 }
