@@ -3,8 +3,7 @@ package network.clinic.support.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
+import network.clinic.support.web.ProblemBody;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -20,11 +19,6 @@ final class RejectedRequestProblems implements RequestRejectedHandler {
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
       throws IOException {
-    response.setStatus(400);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    String body =
-        "{\"type\":\"%s\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"The request URL contains characters this API does not accept.\"}"
-            .formatted(TYPE);
-    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    ProblemBody.write(response, 400, TYPE, "Bad Request", "The request URL contains characters this API does not accept.");
   }
 }

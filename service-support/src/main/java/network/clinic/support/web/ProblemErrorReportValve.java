@@ -28,9 +28,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
       response.setCharacterEncoding("UTF-8");
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(
-            "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"The server refused this request before handling it.\"}"
-                .formatted(TYPE, status < 500 ? "Bad Request" : "Server Error", status));
+        writer.write(ProblemBody.json(status, TYPE, status < 500 ? "Bad Request" : "Server Error",
+            "The server refused this request before handling it."));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

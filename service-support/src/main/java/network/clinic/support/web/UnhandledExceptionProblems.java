@@ -3,12 +3,10 @@ package network.clinic.support.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import network.clinic.support.mongo.MongoOutages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -38,23 +36,16 @@ public class UnhandledExceptionProblems implements HandlerExceptionResolver, Ord
       if (MongoOutages.isOutage(exception)) {
         log.warn("{} {} failed: a backing service is unreachable ({})", request.getMethod(), request.getRequestURI(), exception.getClass().getName());
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-        write(response, 503, UNAVAILABLE_TYPE, "Service unavailable", "A service this request needs is unreachable. Try again shortly.");
+        ProblemBody.write(response, 503, UNAVAILABLE_TYPE, "Service unavailable", "A service this request needs is unreachable. Try again shortly.");
       } else {
         // Type and place only: messages of arbitrary exceptions can carry personal data.
         log.error("{} {} failed with an unhandled {}", request.getMethod(), request.getRequestURI(), exception.getClass().getName());
-        write(response, 500, INTERNAL_TYPE, "Internal error", "The request could not be completed.");
+        ProblemBody.write(response, 500, INTERNAL_TYPE, "Internal error", "The request could not be completed.");
       }
       return new ModelAndView();
     } catch (IOException e) {
       return null;
     }
-  }
-
-  private static void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    String body = "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(type, title, status, detail);
-    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
