@@ -1,7 +1,6 @@
 package network.clinic.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,8 @@ import java.nio.file.Path;
 /**
  * A MongoDB-wire server (mongo-java-server) whose data is an H2 MVStore file under the data folder,
  * so bookings and articles survive a restart of the stack. Services reach it with the real
- * MongoDB driver over TCP, exactly as they would reach MongoDB.
+ * MongoDB driver over TCP, exactly as they would reach MongoDB. Queries on {@code _id} plus other
+ * conditions are answered from the {@code _id} index, as MongoDB does ({@link IndexedH2Backend}).
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -26,7 +26,7 @@ public final class MongoWireServer implements AutoCloseable {
   public synchronized void start() {
     try {
       Files.createDirectories(dataFile.getParent());
-      server = new MongoServer(new H2Backend(dataFile.toString()));
+      server = new MongoServer(new IndexedH2Backend(dataFile.toString()));
       server.bind("127.0.0.1", port);
     } catch (IOException | RuntimeException e) {
       throw new StackStartException("MongoDB-wire server did not start: " + e.getMessage(), e);

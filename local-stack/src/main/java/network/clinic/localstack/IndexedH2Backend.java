@@ -1,0 +1,46 @@
+package network.clinic.localstack;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend whose unique single-field indexes also answer queries that pin
+ * the field to one value among other conditions, as real MongoDB's do (see
+ * {@link EqualityLookupIndex}). Storage is the library's own: files written by either read alike.
+ */
+final class IndexedH2Backend extends H2Backend {
+
+  IndexedH2Backend(String fileName) {
+    super(fileName);
+  }
+
+  IndexedH2Backend(MVStore store) {
+    super(store);
+  }
+
+  // Runs during H2Backend's constructor too (for databases already in the file): no fields here.
+  @Override
+  protected MongoDatabase openOrCreateDatabase(String databaseName) {
+    return new Database(databaseName, getMvStore(), getCursorRegistry());
+  }
+
+  private static final class Database extends H2Database {
+
+    Database(String databaseName, MVStore store, CursorRegistry cursors) {
+      super(databaseName, store, cursors);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+        List<IndexKey> keys, boolean sparse) {
+      Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+      return EqualityLookupIndex.around(index, indexName, keys, sparse);
+    }
+  }
+}
