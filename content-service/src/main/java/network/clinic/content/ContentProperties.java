@@ -22,12 +22,10 @@ public record ContentProperties(
    * @param pollInterval how often each instance checks MongoDB's change counter
    * @param fullResyncInterval how often each instance compares its whole index with MongoDB,
    *     whatever the counter says (covers a writer that died between its write and its bump)
-   * @param maxHits the most hits one query ranks
    */
   public record Search(
       @DefaultValue("2s") Duration pollInterval,
-      @DefaultValue("60s") Duration fullResyncInterval,
-      @DefaultValue("1000") int maxHits) {}
+      @DefaultValue("60s") Duration fullResyncInterval) {}
 
   public record Seed(@DefaultValue("true") boolean enabled) {}
 }

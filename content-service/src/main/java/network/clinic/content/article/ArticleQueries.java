@@ -1,9 +1,7 @@
 package network.clinic.content.article;
 
-import java.util.ArrayList;
 import java.util.List;
 import network.clinic.content.ContentMetrics;
-import network.clinic.content.ContentProperties;
 import org.springframework.stereotype.Service;
 
 /** Public reads: one article, chronological pages, and search pages ranked by relevance. */
@@ -17,13 +15,11 @@ class ArticleQueries {
   private final Articles articles;
   private final ArticleSearch search;
   private final ContentMetrics metrics;
-  private final int maxHits;
 
-  ArticleQueries(Articles articles, ArticleSearch search, ContentMetrics metrics, ContentProperties properties) {
+  ArticleQueries(Articles articles, ArticleSearch search, ContentMetrics metrics) {
     this.articles = articles;
     this.search = search;
     this.metrics = metrics;
-    this.maxHits = properties.search().maxHits();
   }
 
   /** A published article; a draft is as absent as an unknown slug. */
@@ -70,18 +66,11 @@ class ArticleQueries {
   }
 
   private ArticlePage rankedPage(String q, ArticleFilter filter, ListCursor.Relevance after, int limit) {
-    List<ArticleSearch.Hit> hits = search.search(q, filter, maxHits);
-    List<ArticleSearch.Hit> window = new ArrayList<>(limit + 1);
-    for (ArticleSearch.Hit hit : hits) {
-      if (after == null || comesAfter(hit, after)) {
-        window.add(hit);
-        if (window.size() > limit) {
-          break;
-        }
-      }
-    }
-    boolean more = window.size() > limit;
-    List<ArticleSearch.Hit> pageHits = more ? window.subList(0, limit) : window;
+    // One more than the page tells whether there is a next page; the index ranks no further
+    ArticleSearch.After position = after == null ? null : new ArticleSearch.After(after.score(), after.slug());
+    List<ArticleSearch.Hit> hits = search.search(q, filter, position, limit + 1);
+    boolean more = hits.size() > limit;
+    List<ArticleSearch.Hit> pageHits = more ? hits.subList(0, limit) : hits;
     // The index may trail MongoDB by a poll interval: MongoDB decides what is published now
     List<Article> page = articles.publishedByIds(pageHits.stream().map(ArticleSearch.Hit::articleId).toList());
     String next = null;
@@ -90,11 +79,5 @@ class ArticleQueries {
       next = ListCursor.encode(new ListCursor.Relevance(last.score(), last.slug()));
     }
     return new ArticlePage(page.stream().map(ArticleSummary::of).toList(), next);
-  }
-
-  /** Order is score descending, then slug ascending. */
-  private static boolean comesAfter(ArticleSearch.Hit hit, ListCursor.Relevance cursor) {
-    int byScore = Float.compare(cursor.score(), hit.score());
-    return byScore < 0 ? false : byScore > 0 || hit.slug().compareTo(cursor.slug()) > 0;
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import network.clinic.content.article.ArticleFilter;
 import network.clinic.content.article.ArticleSearch;
 import network.clinic.content.article.FaqEntry;
 import network.clinic.content.rendering.MarkdownRenderer;
+import network.clinic.content.search.TopHitsCollector.Ranked;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -20,7 +20,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -34,23 +34,31 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * An in-memory Lucene index of the published articles. English stemming ("needles" and "needle"
  * meet at one stem), BM25 ranking, each word scored by its best field with a title match weighing
- * three times a body match, and a bonus when the words stand together as a phrase. Filters (tag, clinic, treatment) are exact terms.
+ * three times a body match, and a bonus when the words stand together as a phrase, given to the
+ * best {@value #PHRASE_WINDOW} word matches. Filters (tag, clinic, treatment) are exact terms.
+ *
+ * <p>A page costs about its size rather than the number of matches: nothing counts the matches,
+ * only the page (plus the phrase window) is collected (see {@link TopHitsCollector}, which needs
+ * the segments sorted by slug), word positions are read for the window only, and stored fields for
+ * the page only.
  *
  * <p>Thread-safe: writes go through one IndexWriter, reads through a SearcherManager refreshed
  * after every change, so a search sees a consistent snapshot.
  */
 class ArticleIndex implements ArticleSearch, AutoCloseable {
 
-  static final String NETWORK_WIDE = "_network";
+  /** Indexed with every clinic's own article next to its clinic id; network-wide articles have neither. */
+  static final String ANY_CLINIC = "_any";
 
   private static final String ID = "id";
   private static final String SLUG = "slug";
@@ -61,13 +69,15 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
   private static final String TAG_WORDS = "tagWords";
   private static final String TAG = "tag";
   private static final String TREATMENT = "treatment";
-  private static final String AUDIENCE = "audience";
+  private static final String CLINIC = "clinic";
 
   /** Field weights: where a word appears says how much the article is about it. */
   private static final Map<String, Float> WEIGHTS =
       Map.of(TITLE, 3.0f, TAG_WORDS, 2.0f, SUMMARY, 1.5f, FAQ, 1.0f, BODY, 1.0f);
 
   private static final float PHRASE_BONUS = 2.0f;
+  /** How many of the best word matches the phrase bonus may reorder. */
+  static final int PHRASE_WINDOW = 100;
   private static final float TIE_BREAKER = 0.3f;
   private static final int MAX_QUERY_TERMS = 16;
 
@@ -82,7 +92,8 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
   ArticleIndex(MarkdownRenderer renderer) {
     this.renderer = renderer;
     try {
-      this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+      IndexWriterConfig config = new IndexWriterConfig(analyzer).setIndexSort(new Sort(new SortField(SLUG, SortField.Type.STRING)));
+      this.writer = new IndexWriter(directory, config);
       this.searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -133,34 +144,25 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
   }
 
   @Override
-  public List<Hit> search(String text, ArticleFilter filter, int maxHits) {
-    Query words = wordsQuery(text);
-    if (words == null) {
+  public List<Hit> search(String text, ArticleFilter filter, After after, int count) {
+    QueryWords words = analyze(text);
+    if (words.terms().isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
-    if (filter.tag() != null) {
-      query.add(new TermQuery(new Term(TAG, filter.tag())), Occur.FILTER);
-    }
-    if (filter.treatmentId() != null) {
-      query.add(new TermQuery(new Term(TREATMENT, filter.treatmentId())), Occur.FILTER);
-    }
-    BooleanQuery.Builder audience = new BooleanQuery.Builder().add(new TermQuery(new Term(AUDIENCE, NETWORK_WIDE)), Occur.SHOULD);
-    if (filter.clinicId() != null) {
-      audience.add(new TermQuery(new Term(AUDIENCE, filter.clinicId())), Occur.SHOULD);
-    }
-    query.add(audience.build(), Occur.FILTER);
+    Query matches = filtered(wordsQuery(words), filter);
+    Query phrase = phraseQuery(words);
+    Ranked position = after == null ? null : new Ranked(after.score(), new BytesRef(after.slug()), -1);
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        TopDocs top = searcher.search(query.build(), maxHits);
+        List<Ranked> ranked =
+            phrase == null ? top(searcher, matches, position, count) : withPhraseBonus(searcher, matches, phrase, position, count);
+        // Stored fields of the page only
         StoredFields stored = searcher.storedFields();
-        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc scoreDoc : top.scoreDocs) {
-          Document document = stored.document(scoreDoc.doc);
-          hits.add(new Hit(document.get(ID), document.get(SLUG), scoreDoc.score));
+        List<Hit> hits = new ArrayList<>(ranked.size());
+        for (Ranked hit : ranked) {
+          hits.add(new Hit(stored.document(hit.doc()).get(ID), hit.slug().utf8ToString(), hit.score()));
         }
-        hits.sort(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::slug));
         return hits;
       } finally {
         searchers.release(searcher);
@@ -171,10 +173,64 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
   }
 
   /**
-   * Each stemmed word may match in any field, weighted by field; the whole phrase earns a bonus.
-   * Null when nothing searchable is left (only stop words, only punctuation).
+   * Ranks by the words, then adds the phrase bonus to the best {@value #PHRASE_WINDOW} only:
+   * checking word positions in every match would make a page cost as much as all matches. A bonus
+   * only raises a score, so every hit of the window still ranks before every hit beyond it, and one
+   * (score, slug) order — hence one kind of cursor — holds across the window and past it.
    */
-  private Query wordsQuery(String text) {
+  private static List<Ranked> withPhraseBonus(IndexSearcher searcher, Query matches, Query phrase, Ranked after, int count)
+      throws IOException {
+    List<Ranked> best = top(searcher, matches, null, PHRASE_WINDOW + count);
+    List<Ranked> window = best.subList(0, Math.min(PHRASE_WINDOW, best.size()));
+    if (after != null && !window.isEmpty() && TopHitsCollector.ORDER.compare(after, window.getLast()) > 0) {
+      // A page past the window: the whole window ranked before the cursor
+      return top(searcher, matches, after, count);
+    }
+    List<Ranked> page = new ArrayList<>(best.size());
+    page.addAll(PhraseBonus.add(searcher, phrase, window));
+    page.addAll(best.subList(window.size(), best.size()));
+    if (after != null) {
+      page.removeIf(hit -> TopHitsCollector.ORDER.compare(hit, after) <= 0);
+    }
+    page.sort(TopHitsCollector.ORDER);
+    return page.size() > count ? page.subList(0, count) : page;
+  }
+
+  private static List<Ranked> top(IndexSearcher searcher, Query query, Ranked after, int count) throws IOException {
+    return searcher.search(query, new TopHitsCollector(SLUG, count, after));
+  }
+
+  private static Query filtered(BooleanQuery words, ArticleFilter filter) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    if (filter.tag() == null && filter.treatmentId() == null) {
+      // The words as the top-level optional clauses, narrowed by exclusion only: Lucene then scores
+      // them in bulk and skips the few excluded articles, where a required filter would check every
+      // match against it one by one
+      words.clauses().forEach(query::add);
+    } else {
+      query.add(words, Occur.MUST);
+      if (filter.tag() != null) {
+        query.add(new TermQuery(new Term(TAG, filter.tag())), Occur.FILTER);
+      }
+      if (filter.treatmentId() != null) {
+        query.add(new TermQuery(new Term(TREATMENT, filter.treatmentId())), Occur.FILTER);
+      }
+    }
+    // Network-wide articles, plus the requested clinic's own: every other clinic's are excluded
+    Query otherClinics =
+        filter.clinicId() == null
+            ? new TermQuery(new Term(CLINIC, ANY_CLINIC))
+            : new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(CLINIC, ANY_CLINIC)), Occur.MUST)
+                .add(new TermQuery(new Term(CLINIC, filter.clinicId())), Occur.MUST_NOT)
+                .build();
+    return query.add(otherClinics, Occur.MUST_NOT).build();
+  }
+
+  /** The stemmed words of a query (stop words and punctuation gone) and their positions. */
+  private record QueryWords(List<String> terms, List<Integer> positions) {}
+
+  private QueryWords analyze(String text) {
     List<String> terms = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     try (TokenStream tokens = analyzer.tokenStream(BODY, text)) {
@@ -191,11 +247,13 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (terms.isEmpty()) {
-      return null;
-    }
+    return new QueryWords(terms, positions);
+  }
+
+  /** Each stemmed word may match in any field, weighted by field. */
+  private static BooleanQuery wordsQuery(QueryWords words) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    for (String term : terms.stream().distinct().toList()) {
+    for (String term : words.terms().stream().distinct().toList()) {
       // Best field per word (plus a little for the others): a word repeated in body and summary
       // must not add up to more than the same word in the title
       List<Query> perField = new ArrayList<>();
@@ -204,14 +262,21 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
       }
       query.add(new DisjunctionMaxQuery(perField, TIE_BREAKER), Occur.SHOULD);
     }
-    if (terms.size() > 1) {
-      for (String field : List.of(TITLE, BODY)) {
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(1);
-        for (int i = 0; i < terms.size(); i++) {
-          phrase.add(new Term(field, terms.get(i)), positions.get(i));
-        }
-        query.add(new BoostQuery(phrase.build(), PHRASE_BONUS * WEIGHTS.get(field)), Occur.SHOULD);
+    return query.build();
+  }
+
+  /** The bonus for the words standing together (one word in between allowed); null for one word. */
+  private static Query phraseQuery(QueryWords words) {
+    if (words.terms().size() < 2) {
+      return null;
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (String field : List.of(TITLE, BODY)) {
+      PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(1);
+      for (int i = 0; i < words.terms().size(); i++) {
+        phrase.add(new Term(field, words.terms().get(i)), words.positions().get(i));
       }
+      query.add(new BoostQuery(phrase.build(), PHRASE_BONUS * WEIGHTS.get(field)), Occur.SHOULD);
     }
     return query.build();
   }
@@ -219,7 +284,8 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
   private Document document(Article article) {
     Document document = new Document();
     document.add(new StringField(ID, article.id(), Field.Store.YES));
-    document.add(new StoredField(SLUG, article.slug()));
+    // Doc values, not stored: the collector reads slugs for ranking ties, and the index is sorted by them
+    document.add(new SortedDocValuesField(SLUG, new BytesRef(article.slug())));
     document.add(new TextField(TITLE, article.title(), Field.Store.NO));
     document.add(new TextField(SUMMARY, nullToEmpty(article.summary()), Field.Store.NO));
     document.add(new TextField(BODY, renderer.plainText(article.body()), Field.Store.NO));
@@ -231,7 +297,10 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
     document.add(new TextField(TAG_WORDS, String.join(" ", article.tags()).replace('-', ' '), Field.Store.NO));
     article.tags().forEach(tag -> document.add(new StringField(TAG, tag, Field.Store.NO)));
     article.treatmentIds().forEach(treatment -> document.add(new StringField(TREATMENT, treatment, Field.Store.NO)));
-    document.add(new StringField(AUDIENCE, article.isNetworkWide() ? NETWORK_WIDE : article.clinicId(), Field.Store.NO));
+    if (!article.isNetworkWide()) {
+      document.add(new StringField(CLINIC, ANY_CLINIC, Field.Store.NO));
+      document.add(new StringField(CLINIC, article.clinicId(), Field.Store.NO));
+    }
     return document;
   }
 

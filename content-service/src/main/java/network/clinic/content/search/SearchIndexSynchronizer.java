@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +12,9 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import network.clinic.content.ContentProperties;
+import network.clinic.content.article.Article;
 import network.clinic.content.article.ArticleChanged;
 import network.clinic.content.article.ArticleChanges;
 import network.clinic.content.article.Articles;
@@ -31,8 +32,8 @@ import org.springframework.stereotype.Component;
  *   <li>Writes on this instance: applied at once ({@link ArticleChanged}).
  *   <li>Writes on other instances: every poll interval the change counter is read; when it moved,
  *       the index compares (id, version) of every published article with what it holds and
- *       reloads only the differences. A full comparison also runs every resync interval, whatever
- *       the counter says.
+ *       reloads only the differences, {@value #BATCH_SIZE} articles per query. A full comparison
+ *       also runs every resync interval, whatever the counter says.
  * </ul>
  *
  * Comparing versions rather than following timestamps means no clock skew, no lost write that
@@ -42,6 +43,9 @@ import org.springframework.stereotype.Component;
 class SearchIndexSynchronizer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndexSynchronizer.class);
+
+  /** Articles read from MongoDB per query when many changed at once. */
+  static final int BATCH_SIZE = 500;
 
   private final ArticleIndex index;
   private final Articles articles;
@@ -132,17 +136,31 @@ class SearchIndexSynchronizer implements SmartLifecycle {
   private void resync() {
     Map<String, Long> wanted = articles.publishedVersions();
     Map<String, Long> held = index.indexedVersions();
-    Set<String> stale = new HashSet<>();
-    wanted.forEach((id, version) -> {
-      if (!Objects.equals(held.get(id), version)) {
-        stale.add(id);
-      }
-    });
+    List<String> stale =
+        wanted.entrySet().stream()
+            .filter(entry -> !Objects.equals(held.get(entry.getKey()), entry.getValue()))
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
     List<String> gone = held.keySet().stream().filter(id -> !wanted.containsKey(id)).toList();
     if (stale.isEmpty() && gone.isEmpty()) {
       return;
     }
-    index.update(articles.findAllById(stale), gone);
+    if (!gone.isEmpty()) {
+      index.update(List.of(), gone);
+    }
+    // In batches, in id order: one reply per batch stays far below MongoDB's message limit however
+    // many articles changed, and each batch is searchable as soon as it is read. If a batch fails,
+    // the counter is not marked as seen, so the next poll compares versions again and reloads
+    // only what is still missing.
+    for (int from = 0; from < stale.size(); from += BATCH_SIZE) {
+      List<String> batch = stale.subList(from, Math.min(from + BATCH_SIZE, stale.size()));
+      List<Article> found = articles.findAllById(batch);
+      Set<String> foundIds = found.stream().map(Article::id).collect(Collectors.toSet());
+      // Deleted since the comparison: nothing to read, so it leaves the index now
+      List<String> deleted = batch.stream().filter(id -> !foundIds.contains(id)).toList();
+      index.update(found, deleted);
+    }
     log.info("Search index synced: {} updated, {} removed, {} indexed", stale.size(), gone.size(), index.size());
   }
 }

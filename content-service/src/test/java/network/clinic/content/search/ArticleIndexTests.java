@@ -3,9 +3,14 @@ package network.clinic.content.search;
 import static network.clinic.content.article.TestArticles.aPublishedArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import network.clinic.content.article.Article;
 import network.clinic.content.article.ArticleFilter;
+import network.clinic.content.article.ArticleSearch.After;
 import network.clinic.content.article.ArticleSearch.Hit;
 import network.clinic.content.article.TestArticles;
 import network.clinic.content.rendering.MarkdownRenderer;
@@ -154,6 +159,70 @@ class ArticleIndexTests {
     add(aPublishedArticle().titled("Alpha quokka"));
 
     assertThat(index.search("quokka", NETWORK, 10)).extracting(Hit::slug).containsExactly("alpha-quokka", "zeta-quokka");
+  }
+
+  @Test
+  void equalScoresAreOrderedBySlugAcrossSegmentsAndPages() {
+    // Same length and words: every one scores the same. Added in shuffled batches, so each
+    // segment holds slugs from all over the alphabet
+    List<Article> twins = new ArrayList<>();
+    for (int i = 0; i < 240; i++) {
+      twins.add(aPublishedArticle().titled("Wombat burrows " + i).withBody("Notes.").build());
+    }
+    Collections.shuffle(twins, new Random(7));
+    for (int from = 0; from < twins.size(); from += 40) {
+      index.update(twins.subList(from, from + 40), List.of());
+    }
+    List<String> bySlug = twins.stream().map(Article::slug).sorted().toList();
+
+    assertThat(index.search("wombat", NETWORK, 10)).extracting(Hit::slug).containsExactlyElementsOf(bySlug.subList(0, 10));
+    assertThat(pages("wombat", 7)).containsExactlyElementsOf(bySlug);
+  }
+
+  @Test
+  void thePhraseBonusReordersTheBestMatchesAndPagesStillServeEachHitOnce() {
+    // More matches than the phrase window, all with the same word scores; the half with the words
+    // together have the later slugs, so without the bonus they would come second
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < ArticleIndex.PHRASE_WINDOW + 40; i++) {
+      String title = i % 2 == 0 ? "Survey: platypus habitat " + i : "Platypus survey of a habitat " + i;
+      articles.add(aPublishedArticle().titled(title).withBody("Field notes.").build());
+    }
+    Collections.shuffle(articles, new Random(11));
+    for (int from = 0; from < articles.size(); from += 35) {
+      index.update(articles.subList(from, Math.min(from + 35, articles.size())), List.of());
+    }
+
+    List<Hit> all = index.search("platypus habitat", NETWORK, 1000);
+    assertThat(all).hasSize(articles.size());
+    assertThat(all).isSortedAccordingTo(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::slug));
+    assertThat(all.getFirst().slug()).startsWith("survey-platypus-habitat-");
+    assertThat(pages("platypus habitat", 9)).containsExactlyElementsOf(all.stream().map(Hit::slug).toList());
+  }
+
+  @Test
+  void aClinicsOwnArticlesMeetTheTagFilterToo() {
+    Article camdenSleep = add(aPublishedArticle().titled("Sleep routines").tagged("sleep").forClinic("london-camden"));
+    Article networkSleep = add(aPublishedArticle().titled("Sleep basics").tagged("sleep"));
+
+    assertThat(index.search("sleep", new ArticleFilter("sleep", "london-camden", null), 10))
+        .extracting(Hit::slug)
+        .containsExactlyInAnyOrder(camdenSleep.slug(), networkSleep.slug());
+    assertThat(index.search("sleep", new ArticleFilter("sleep", "toronto-annex", null), 10)).extracting(Hit::slug).containsExactly(networkSleep.slug());
+    assertThat(index.search("sleep", new ArticleFilter("sleep", null, null), 10)).extracting(Hit::slug).containsExactly(networkSleep.slug());
+  }
+
+  /** Every slug, page after page, each page continuing after the last hit of the one before. */
+  private List<String> pages(String query, int pageSize) {
+    List<String> slugs = new ArrayList<>();
+    After after = null;
+    List<Hit> page;
+    do {
+      page = index.search(query, NETWORK, after, pageSize);
+      page.forEach(hit -> slugs.add(hit.slug()));
+      after = page.isEmpty() ? null : new After(page.getLast().score(), page.getLast().slug());
+    } while (page.size() == pageSize);
+    return slugs;
   }
 
   private Article add(TestArticles article) {

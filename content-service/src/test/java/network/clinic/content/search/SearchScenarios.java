@@ -19,15 +19,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import network.clinic.content.ContentApplication;
 import network.clinic.content.ContentScenarios;
 import network.clinic.content.StaffTokens;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.test.web.servlet.MvcResult;
@@ -40,6 +48,7 @@ public abstract class SearchScenarios extends ContentScenarios {
 
   @Autowired Environment environment;
   @Autowired MeterRegistry meters;
+  @Autowired MongoTemplate mongo;
 
   @Test
   void backPainPutsTheBackPainArticleFirst() throws Exception {
@@ -149,6 +158,57 @@ public abstract class SearchScenarios extends ContentScenarios {
       mvc.perform(delete("/api/v1/articles/{slug}", existing).header(HttpHeaders.AUTHORIZATION, ADMIN)).andExpect(status().isNoContent());
       await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(search(otherHttp, existingWord)).isEmpty());
     }
+  }
+
+  @Test
+  void aBacklogLargerThanOneMongoReplyIsIndexedInBatches() throws Exception {
+    // Written straight into MongoDB, as by another instance: this one learns of them from the change
+    // counter only. About 50 MB in all, more than one reply of the wire server may carry
+    String word = unique();
+    String template = createPublished(ADMIN, anArticle().titled("Bulk template " + unique()));
+    Document source = mongo.findOne(Query.query(Criteria.where("slug").is(template)), Document.class, "articles");
+    String filler = "Lorem ipsum dolor sit amet. ".repeat(700);
+    int count = 1_300;
+    try {
+      List<Document> batch = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        Document copy = new Document(source);
+        copy.put("_id", source.get("_id") instanceof ObjectId ? new ObjectId() : "bulk-" + word + "-" + i);
+        copy.put("slug", "bulk-" + word + "-" + i);
+        copy.put("title", "Bulk " + word + " " + i);
+        copy.put("body", filler);
+        copy.put("html", "<p>" + filler + "</p>");
+        copy.put("version", 0L);
+        batch.add(copy);
+        if (batch.size() == 100) {
+          mongo.getCollection("articles").insertMany(batch);
+          batch.clear();
+        }
+      }
+      mongo.upsert(Query.query(Criteria.where("_id").is("articles")), new Update().inc("sequence", 1L), "content_changes");
+
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(allPages(word)).hasSize(count));
+    } finally {
+      mongo.remove(Query.query(Criteria.where("slug").regex("^bulk-" + word + "-")), "articles");
+      mongo.upsert(Query.query(Criteria.where("_id").is("articles")), new Update().inc("sequence", 1L), "content_changes");
+    }
+  }
+
+  /** Every slug a search serves, following nextCursor to the end; fails on a slug served twice. */
+  private Set<String> allPages(String q) throws Exception {
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    do {
+      var request = get("/api/v1/articles").param("q", q).param("limit", "100");
+      if (cursor != null) {
+        request.param("cursor", cursor);
+      }
+      String body = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+      List<String> slugs = JsonPath.read(body, "$.items[*].slug");
+      slugs.forEach(slug -> assertThat(seen.add(slug)).as("served twice: %s", slug).isTrue());
+      cursor = JsonPath.read(body, "$.nextCursor");
+    } while (cursor != null);
+    return seen;
   }
 
   /** A second instance of the service on the same database, as behind a load balancer. */
