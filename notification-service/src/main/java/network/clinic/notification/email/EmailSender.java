@@ -1,5 +1,6 @@
 package network.clinic.notification.email;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -26,6 +27,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -83,8 +85,7 @@ class EmailSender implements ChannelSender {
     try {
       EmailContent content = templates.email(message.kind(), event);
       MimeMessage mime = new StableIdMimeMessage(MIME_SESSION, messageIdHeader(message));
-      MimeMessageHelper helper = new MimeMessageHelper(
-          mime, MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper = new SharedTypesHelper(mime);
       helper.setFrom(properties.from(), event.clinic().name());
       helper.setTo(new InternetAddress(
           event.patient().email(), event.patient().name(), StandardCharsets.UTF_8.name()));
@@ -141,6 +142,31 @@ class EmailSender implements ChannelSender {
       }
     }
     return false;
+  }
+
+  /**
+   * The stock helper reads the MIME type tables from the class path for every message it builds
+   * (unless the message came from the sender itself): about a sixth of a send's CPU time. Every
+   * part here names its type, so one shared table does.
+   */
+  private static final class SharedTypesHelper extends MimeMessageHelper {
+
+    private static final FileTypeMap TYPES = loadTypes();
+
+    SharedTypesHelper(MimeMessage mime) throws MessagingException {
+      super(mime, MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name());
+    }
+
+    @Override
+    protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+      return TYPES;
+    }
+
+    private static FileTypeMap loadTypes() {
+      ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+      types.afterPropertiesSet();
+      return types;
+    }
   }
 
   /** Keeps the Message-ID it was given instead of making a new one when saved. */

@@ -2,6 +2,7 @@ package network.clinic.notification.message;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -14,11 +15,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether this instance sends; every instance may, since messages are claimed in
  *     the database
- * @param pollInterval pause between the end of one pass and the start of the next
+ * @param pollInterval pause between the end of one timed pass and the start of the next. Messages
+ *     recorded by this instance are handed to the senders at once; the timed pass finds the rest:
+ *     reminders, retries, and messages another instance recorded or left behind
  * @param lease how long a claimed message belongs to one instance. Must exceed the longest a send
  *     can take (the SMTP connection, write and read timeouts together): another instance may take
  *     the message over after it, e.g. when this one died mid-send
- * @param maxMessagesPerPass bound on one pass, so the scheduler thread is given back regularly
+ * @param senders how many messages this instance sends at the same time. Each sender is a lane of
+ *     its own; all messages of one appointment go through the same lane, one after the other, so
+ *     they reach the patient in the order of the changes
+ * @param maxMessagesPerPass how many due messages one timed pass looks up and hands to the senders
  * @param retry backoff between attempts of one message
  * @param markSentAttempts tries, in a row, to record an accepted message as sent before leaving
  *     it to the next passes
@@ -30,6 +36,7 @@ record DispatchProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("500ms") @NotNull Duration pollInterval,
     @DefaultValue("2m") @NotNull Duration lease,
+    @DefaultValue("8") @Min(1) @Max(64) int senders,
     @DefaultValue("50") @Min(1) int maxMessagesPerPass,
     @DefaultValue @Valid Retry retry,
     @DefaultValue("3") @Min(1) int markSentAttempts,

@@ -57,6 +57,7 @@ record Message(
 
   static final String APPOINTMENT_ID = "appointmentId";
   static final String SEQUENCE = "sequence";
+  static final String CHANNEL = "channel";
   static final String KIND = "kind";
   static final String STATUS = "status";
   static final String ATTEMPTS = "attempts";

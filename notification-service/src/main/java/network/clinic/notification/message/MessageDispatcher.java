@@ -1,25 +1,34 @@
 package network.clinic.notification.message;
 
-import network.clinic.support.tracing.TraceContinuity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import network.clinic.events.AppointmentEvent;
 import network.clinic.events.AppointmentEventJson;
+import network.clinic.support.tracing.TraceContinuity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends recorded messages when they are due. Any number of instances may run it: each message is
  * claimed atomically with a lease in the database, so two instances never send the same one.
+ *
+ * <p>Sending runs on {@link SendLanes}: several messages at once, but those of one appointment one
+ * after the other, in order. Messages this instance records are handed over at once by the
+ * {@link MessagePlanner}; a timed pass finds everything else that is due (reminders, retries,
+ * messages recorded or left behind by another instance).
  *
  * <p>A message is marked {@code SENT} right after the provider accepted it and is never claimed
  * again after that. The one way a patient can get a message twice: this instance stops (or loses
@@ -29,7 +38,7 @@ import org.springframework.stereotype.Component;
  * Message-ID (email) or idempotency key (SMS webhook).
  */
 @Component
-class MessageDispatcher {
+class MessageDispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
 
@@ -38,7 +47,14 @@ class MessageDispatcher {
     /** Failed, another attempt is scheduled: the provider is likely unavailable. */
     RETRY,
     /** Failed for good, expired, or could not be sent at all. */
-    SETTLED
+    SETTLED,
+    /** Not taken: sent, settled, superseded or claimed elsewhere meanwhile, or not due. */
+    NOT_CLAIMED,
+    /**
+     * Not tried: since the last timed pass its channel failed in a way that may pass, or the
+     * database did.
+     */
+    HELD
   }
 
   private final MessageStore store;
@@ -51,6 +67,13 @@ class MessageDispatcher {
   private final String owner = UUID.randomUUID().toString();
   /** Accepted by the provider, but the SENT write failed: retried before anything else. */
   private final Queue<Accepted> unmarked = new ConcurrentLinkedQueue<>();
+  /**
+   * Channels that failed in a way that may pass, until the next timed pass: while the provider is
+   * down there is no point spending every message's attempt on it.
+   */
+  private final Set<Channel> held = ConcurrentHashMap.newKeySet();
+  /** Null unless dispatch is enabled and the application running. */
+  private volatile SendLanes lanes;
 
   MessageDispatcher(
       MessageStore store,
@@ -67,10 +90,48 @@ class MessageDispatcher {
     this.clock = clock;
   }
 
-  /** The scheduled entry point: one pass, never throwing into the scheduler. */
+  @Override
+  public synchronized void start() {
+    if (properties.enabled() && lanes == null) {
+      lanes = new SendLanes(properties.senders(), this::attempt);
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    SendLanes running = lanes;
+    lanes = null;
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return lanes != null;
+  }
+
+  /** Starts before the Kafka listeners and stops after them, so no hand-over finds it closed. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 1000;
+  }
+
+  /**
+   * The scheduled entry point, never throwing into the scheduler: lifts the holds, then hands
+   * every due message found to the lanes (the ones already waiting there are not queued twice).
+   */
   void runPass() {
+    SendLanes running = lanes;
+    if (running == null) {
+      return;
+    }
+    held.clear();
     try {
-      dispatchDue();
+      if (!markUnmarked()) {
+        return;
+      }
+      store.due(clock.instant(), properties.maxMessagesPerPass()).forEach(running::offer);
     } catch (RuntimeException e) {
       // Typically the database is unreachable; claimed messages come back when their lease ends.
       log.warn("Message dispatch pass failed: {}", e.getClass().getName());
@@ -78,31 +139,40 @@ class MessageDispatcher {
   }
 
   /**
-   * Sends due messages until none is left, a send fails in a way that may pass (the provider is
-   * probably down: no point spending every message's attempt on it now), or the bound is reached.
-   *
-   * @return the number of messages accepted in this pass
+   * Messages just recorded and due now: sent without waiting for the next pass. Ignored while
+   * sending is off or an accepted message cannot be marked; the timed pass finds them then.
    */
-  int dispatchDue() {
-    if (!markUnmarked()) {
-      return 0;
+  void recorded(List<DueMessage> messages) {
+    SendLanes running = lanes;
+    if (running != null && unmarked.isEmpty()) {
+      messages.forEach(running::offer);
     }
-    int sent = 0;
-    for (int i = 0; i < properties.maxMessagesPerPass(); i++) {
-      Optional<Message> claimed = store.claimNext(clock.instant(), properties.lease(), owner);
+  }
+
+  /** One message on its lane: claims it, then sends it in the trace of its event. Never throws. */
+  Result attempt(DueMessage due) {
+    if (held.contains(due.channel()) || !unmarked.isEmpty()) {
+      return Result.HELD;
+    }
+    try {
+      Optional<Message> claimed = store.claim(due.id(), clock.instant(), properties.lease(), owner);
       if (claimed.isEmpty()) {
-        break;
+        return Result.NOT_CLAIMED;
       }
       // The send continues the trace of the event it answers (and so of the booking request).
       Message message = claimed.get();
       Result result = traces.continueTrace(message.traceparent(), "notification send", () -> deliver(message));
-      if (result == Result.SENT) {
-        sent++;
-      } else if (result == Result.RETRY) {
-        break;
+      if (result == Result.RETRY) {
+        held.add(message.channel());
       }
+      return result;
+    } catch (RuntimeException e) {
+      // The database, most likely: hold everything until the next pass instead of queueing waits.
+      held.addAll(EnumSet.allOf(Channel.class));
+      log.warn("Message {} of appointment {} not dispatched: {}",
+          due.id(), due.appointmentId(), e.getClass().getName());
+      return Result.HELD;
     }
-    return sent;
   }
 
   Result deliver(Message message) {
@@ -155,7 +225,7 @@ class MessageDispatcher {
 
   /**
    * Records acceptance at once, with a few immediate retries; if the database still refuses,
-   * keeps trying at the start of every pass for as long as this instance runs.
+   * keeps trying at the start of every timed pass for as long as this instance runs.
    */
   private void markSent(String id, Instant acceptedAt) {
     for (int attempt = 1; attempt <= properties.markSentAttempts(); attempt++) {

@@ -59,15 +59,34 @@ class MessageStore {
   }
 
   /**
-   * Atomically takes the pending message due longest ago that no live dispatcher holds, leasing it
-   * to {@code owner} and counting the attempt. Two dispatchers can never both take one message.
+   * Pending messages that are due and held by no live dispatcher, longest due first: candidates
+   * for {@link #claim}, which decides. Ids, appointments and channels only.
    */
-  Optional<Message> claimNext(Instant now, Duration lease, String owner) {
-    Query due = query(where(Message.STATUS).is(MessageStatus.PENDING)
-        .and(Message.NEXT_ATTEMPT_AT).lte(now)
-        // A missing lease matches is(null).
-        .orOperator(where(Message.LEASE_UNTIL).is(null), where(Message.LEASE_UNTIL).lte(now)))
-        .with(Sort.by(Message.NEXT_ATTEMPT_AT));
+  List<DueMessage> due(Instant now, int limit) {
+    Query due = query(dueAndFree(where(Message.STATUS).is(MessageStatus.PENDING), now))
+        .with(Sort.by(Message.NEXT_ATTEMPT_AT))
+        .limit(limit);
+    due.fields().include(Message.APPOINTMENT_ID).include(Message.CHANNEL);
+    // Documents, not messages: a record cannot be built from some of its fields.
+    return mongo.find(due, Document.class, Message.COLLECTION).stream()
+        .map(found -> new DueMessage(
+            found.getString("_id"),
+            found.getString(Message.APPOINTMENT_ID),
+            Channel.valueOf(found.getString(Message.CHANNEL))))
+        .toList();
+  }
+
+  /**
+   * Atomically takes the message if it is still pending, due and held by no live dispatcher,
+   * leasing it to {@code owner} and counting the attempt. Two dispatchers can never both take it.
+   *
+   * @return empty if it was sent, given up, superseded or taken meanwhile, or is not due
+   */
+  Optional<Message> claim(String id, Instant now, Duration lease, String owner) {
+    // The wire server answers only a filter on _id alone from its index, so this one is a scan
+    // there; with _id tested first, every other document is passed over after one comparison.
+    Query claimable = query(dueAndFree(
+        where("_id").is(id).and(Message.STATUS).is(MessageStatus.PENDING), now));
     Update claim = new Update()
         .set(Message.LEASE_OWNER, owner)
         .set(Message.LEASE_UNTIL, now.plus(lease))
@@ -75,7 +94,7 @@ class MessageStore {
         .set(Message.UPDATED_AT, now)
         .inc(Message.ATTEMPTS, 1);
     return Optional.ofNullable(mongo.findAndModify(
-        due, claim, FindAndModifyOptions.options().returnNew(true), Message.class));
+        claimable, claim, FindAndModifyOptions.options().returnNew(true), Message.class));
   }
 
   /**
@@ -148,6 +167,12 @@ class MessageStore {
                 .and(Message.UPDATED_AT).lt(cutoff)),
             Message.class)
         .getDeletedCount();
+  }
+
+  /** Due for an attempt, and no lease or an expired one (a missing lease matches is(null)). */
+  private static Criteria dueAndFree(Criteria pending, Instant now) {
+    return pending.and(Message.NEXT_ATTEMPT_AT).lte(now)
+        .orOperator(where(Message.LEASE_UNTIL).is(null), where(Message.LEASE_UNTIL).lte(now));
   }
 
   private static Query duePending(Instant now) {

@@ -159,8 +159,9 @@ abstract class StaffApiScenarios extends NotificationScenarioSupport {
     send(booked);
     for (int attempt = 1; attempt < 3; attempt++) {
       int tried = attempt;
+      // Over, not only started: the next attempt is scheduled from when this one failed.
       awaitMessage(booked.appointmentId(), "EMAIL", "CONFIRMATION",
-          message -> message.getInteger("attempts") == tried);
+          message -> message.getInteger("attempts") == tried && !message.containsKey("leaseOwner"));
       CLOCK.advance(Duration.ofSeconds(25));
     }
     awaitMessage(booked.appointmentId(), "EMAIL", "CONFIRMATION", status("FAILED"));
@@ -185,7 +186,7 @@ abstract class StaffApiScenarios extends NotificationScenarioSupport {
     AppointmentEvents.Builder waiting = aBooking().consent(false, false);
     send(waiting);
     awaitMessage(waiting.appointmentId(), "EMAIL", "CONFIRMATION",
-        message -> message.getInteger("attempts") == 1);
+        message -> message.getInteger("attempts") == 1 && !message.containsKey("leaseOwner"));
     CLOCK.advance(Duration.ofMinutes(5));
 
     messageMetrics.refresh();
