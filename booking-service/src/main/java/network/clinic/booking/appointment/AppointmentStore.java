@@ -75,7 +75,7 @@ class AppointmentStore implements TakenClaims, InitializingBean {
   boolean insert(Document appointment) {
     try {
       collection().insertOne(appointment);
-      relayWakeUp.signal();
+      relayWakeUp.signal(appointment.getString(Appointment.ID));
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -98,7 +98,7 @@ class AppointmentStore implements TakenClaims, InitializingBean {
       if (matched == 0) {
         return UpdateOutcome.CHANGED_MEANWHILE;
       }
-      relayWakeUp.signal();
+      relayWakeUp.signal(id);
       return UpdateOutcome.UPDATED;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {

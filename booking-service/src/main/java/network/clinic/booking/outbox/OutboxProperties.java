@@ -9,10 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether this instance runs the relay; every instance may, since documents are
  *     claimed in the database
- * @param pollInterval longest pause between the end of one relay pass and the start of the next:
- *     a write of this instance that appends an event starts a pass at once, so this only bounds
- *     how soon the relay notices what no such signal announces (other instances' leftovers,
- *     retries after a failed send, expired leases)
+ * @param pollInterval how often the relay searches for pending documents, however busy it is: a
+ *     write of this instance that appends an event has it published at once by id, so this only
+ *     bounds how soon the relay notices what no such signal announces (other instances'
+ *     leftovers, retries after a failed send, expired leases)
  * @param lease how long a claimed document belongs to this instance; another instance may take
  *     it over after that (e.g. when this one died mid-publish)
  * @param retryBackoff how long a document whose publishing failed is left alone before any
@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("clinic.outbox")
 record OutboxProperties(
     @DefaultValue("true") boolean enabled,
-    @DefaultValue("2s") Duration pollInterval,
+    @DefaultValue("10s") Duration pollInterval,
     @DefaultValue("30s") Duration lease,
     @DefaultValue("5s") Duration retryBackoff,
     @DefaultValue("100") int maxDocumentsPerPass,

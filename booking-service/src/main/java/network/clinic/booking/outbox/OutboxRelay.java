@@ -20,6 +20,7 @@ import com.mongodb.client.model.ReturnDocument;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -142,14 +143,39 @@ class OutboxRelay {
   private record Pass(int published, boolean bounded) {}
 
   /**
+   * Publishes what these appointments have pending, each claimed by its id: no search for pending
+   * documents, so its cost does not grow with the collection. One that is not claimable (nothing
+   * pending any more, or leased to another instance) is skipped; the poll is there for it.
+   */
+  void publishAppointments(Collection<String> appointmentIds, BooleanSupplier carryOn) {
+    try {
+      for (String appointmentId : appointmentIds) {
+        if (!carryOn.getAsBoolean()) {
+          return;
+        }
+        Optional<Claim> claim = claim(and(eq("_id", appointmentId), claimable(clock.instant())));
+        if (claim.isPresent() && publish(claim.get()).failed()) {
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Outbox relay failed publishing signalled appointments: {}", e.getClass().getName());
+    }
+  }
+
+  /**
    * Atomically takes the document pending longest whose lease is absent or expired, leasing it to
    * this instance.
    */
   Optional<Claim> claimNext() {
+    return claim(claimable(clock.instant()));
+  }
+
+  private Optional<Claim> claim(Bson filter) {
     Instant now = clock.instant();
     Instant until = now.plus(properties.lease());
     Document claimed = appointments().findOneAndUpdate(
-        claimable(now),
+        filter,
         combine(set(Outbox.LEASE_OWNER, owner), set(Outbox.LEASE_UNTIL, Date.from(until))),
         new FindOneAndUpdateOptions()
             .sort(ascending(Outbox.PENDING_SINCE))

@@ -1,29 +1,46 @@
 package network.clinic.booking.outbox;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells this instance's relay that an outbox entry has just been committed, so the event goes out
- * at once instead of at the next safety-net poll. Only a hint: the relay still reads what to
- * publish from the database, so a signal for a write that failed publishes nothing, and a missed
- * one only delays an event until that poll. A signal given while the relay is busy is kept for
- * the moment it next waits, so none is lost between a pass and the wait after it.
+ * Tells this instance's relay which appointments have just had an outbox entry committed, so their
+ * events go out at once, each claimed by its id (an index lookup on MongoDB and the wire server
+ * alike), instead of at the next safety-net poll, which has to search for pending documents. Only
+ * a hint: the relay still reads what to publish from the database, so a signal for a write that
+ * failed publishes nothing, and a missed one only delays an event until that poll. Signals given
+ * while the relay is busy are kept for the moment it next waits, so none is lost between a pass
+ * and the wait after it.
  */
 @Component
 public class OutboxWakeUp {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition signalled = lock.newCondition();
-  private boolean pending;
+  private final Set<String> appointmentIds = new LinkedHashSet<>();
+  private boolean woken;
 
-  /** Call after a write that appended an outbox entry has committed. */
-  public void signal() {
+  /** Call after a write that appended an outbox entry to this appointment has committed. */
+  public void signal(String appointmentId) {
     lock.lock();
     try {
-      pending = true;
+      appointmentIds.add(appointmentId);
+      woken = true;
+      signalled.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Ends the relay's wait without naming work, e.g. so that it notices it is being stopped. */
+  void wake() {
+    lock.lock();
+    try {
+      woken = true;
       signalled.signal();
     } finally {
       lock.unlock();
@@ -31,20 +48,21 @@ public class OutboxWakeUp {
   }
 
   /**
-   * Waits until signalled or {@code timeout} has passed, and consumes the signal.
+   * Waits until signalled or woken, or {@code timeout} has passed, and consumes the signals.
    *
-   * @return whether it was signalled
+   * @return the appointments signalled since the last wait, in order; empty after a timeout
    */
-  boolean await(Duration timeout) throws InterruptedException {
+  Set<String> await(Duration timeout) throws InterruptedException {
     lock.lock();
     try {
       long nanos = timeout.toNanos();
-      while (!pending && nanos > 0) {
+      while (!woken && nanos > 0) {
         nanos = signalled.awaitNanos(nanos);
       }
-      boolean wasSignalled = pending;
-      pending = false;
-      return wasSignalled;
+      woken = false;
+      Set<String> drained = new LinkedHashSet<>(appointmentIds);
+      appointmentIds.clear();
+      return drained;
     } finally {
       lock.unlock();
     }

@@ -3,6 +3,7 @@ package network.clinic.booking.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -18,36 +19,44 @@ class OutboxWakeUpTests {
 
   @Test
   void aSignalGivenWhileTheRelayIsBusyEndsItsNextWaitAtOnce() throws InterruptedException {
-    wakeUp.signal();
+    wakeUp.signal("apt-1");
 
-    assertThat(wakeUp.await(PATIENCE)).isTrue();
+    assertThat(wakeUp.await(PATIENCE)).containsExactly("apt-1");
   }
 
   @Test
   void aWaitConsumesTheSignalsBeforeIt() throws InterruptedException {
-    wakeUp.signal();
-    wakeUp.signal();
-    assertThat(wakeUp.await(PATIENCE)).isTrue();
+    wakeUp.signal("apt-1");
+    wakeUp.signal("apt-2");
+    wakeUp.signal("apt-1");
+    assertThat(wakeUp.await(PATIENCE)).containsExactly("apt-1", "apt-2");
 
-    assertThat(wakeUp.await(Duration.ofMillis(1))).isFalse();
+    assertThat(wakeUp.await(Duration.ofMillis(1))).isEmpty();
   }
 
   @Test
   void aSignalFromAnotherThreadWakesAWaitingRelay() throws Exception {
     CountDownLatch waiting = new CountDownLatch(1);
-    CompletableFuture<Boolean> woken = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<Set<String>> woken = CompletableFuture.supplyAsync(() -> {
       waiting.countDown();
       try {
         return wakeUp.await(PATIENCE);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return false;
+        return Set.of();
       }
     });
     waiting.await();
 
-    wakeUp.signal();
+    wakeUp.signal("apt-3");
 
-    assertThat(woken.get()).isTrue();
+    assertThat(woken.get()).containsExactly("apt-3");
+  }
+
+  @Test
+  void aWakeWithoutWorkEndsTheWaitWithNothingToPublish() throws Exception {
+    wakeUp.wake();
+
+    assertThat(wakeUp.await(PATIENCE)).isEmpty();
   }
 }
