@@ -94,9 +94,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (causedBy(e, RequestTooLargeException.class)) {
-      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(payloadTooLarge());
-    }
     ProblemDetail body;
     MismatchedInputException mismatch = cause(e, MismatchedInputException.class);
     if (mismatch != null && !path(mismatch).isEmpty()) {
@@ -149,14 +146,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         .getOrDefault(status.value(), "http-" + status.value());
   }
 
-  static ProblemDetail payloadTooLarge() {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(
-        HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than this API accepts.");
-    body.setType(URI.create(ProblemException.TYPE_BASE + PAYLOAD_TOO_LARGE));
-    body.setTitle("Payload too large");
-    return body;
-  }
-
   /** e.g. {@code patient.email} or {@code items[2].name}. */
   private static String path(JacksonException e) {
     StringBuilder path = new StringBuilder();
@@ -171,10 +160,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
       }
     }
     return path.toString();
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    return cause(e, type) != null;
   }
 
   private static <T extends Throwable> T cause(Throwable e, Class<T> type) {

@@ -1,6 +1,7 @@
 package network.clinic.booking.web;
 
 import network.clinic.booking.BookingProperties;
+import network.clinic.support.web.RequestSizeLimitFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package network.clinic.content.web;
+package network.clinic.support.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,28 +14,25 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import network.clinic.content.ContentProperties;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies over {@code clinic.content.max-request-size} with a 413 problem
- * before any of it is parsed. A body without a declared length is read up to the limit, so a
- * chunked upload cannot get round it.
+ * Refuses API request bodies over a service's limit with a 413 problem before any of it is
+ * parsed. A declared Content-Length over the limit is refused unread; a body without one (chunked)
+ * is read up to the limit, so it cannot get round it, and what was read is replayed to the
+ * application. Each service registers it with its own limit, first in the chain.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+  public static final String TYPE = "https://clinic.network/problems/payload-too-large";
 
   private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final int maxBytes;
 
-  RequestSizeLimitFilter(ContentProperties properties) {
-    this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 1, properties.maxRequestSize().toBytes());
+  public RequestSizeLimitFilter(DataSize maxSize) {
+    this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 1, maxSize.toBytes());
   }
 
   @Override
@@ -59,15 +56,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   private void tooLarge(HttpServletResponse response) throws IOException {
-    response.setStatus(413);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     // The connection may still carry unread body bytes: don't keep it alive for another request
     response.setHeader("Connection", "close");
-    String body =
-        """
-        {"type":"%s","title":"Payload too large","status":413,"detail":"The request body is larger than %d bytes."}"""
-            .formatted(ProblemTypes.PAYLOAD_TOO_LARGE, maxBytes);
-    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    ProblemBody.write(response, 413, TYPE, "Payload too large", "The request body is larger than " + maxBytes + " bytes.");
   }
 
   /** Replays the body that was read to measure it. */
