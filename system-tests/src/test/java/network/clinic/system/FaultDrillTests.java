@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import network.clinic.events.AppointmentTopics;
 import network.clinic.localstack.LocalStack;
 import network.clinic.localstack.ServiceProcess;
+import network.clinic.localstack.StackSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -484,9 +485,11 @@ class FaultDrillTests {
     secondBookingPort = SystemStack.freePort();
     Path jar = SystemStack.repositoryRoot().resolve("booking-service/target/booking-service.jar");
     Path log = SystemStack.dataDirectory().resolve("logs/booking-service-2.log");
-    List<String> command =
-        List.of(ProcessHandle.current().info().command().orElse("java"),
-            "-XX:+UseSerialGC", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+    // Launched as the stack launches its services: same JVM options
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(List.of(StackSettings.DEFAULT_SERVICE_JAVA_OPTIONS.split(" ")));
+    command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = builder.environment();

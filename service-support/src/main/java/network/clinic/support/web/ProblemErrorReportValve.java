@@ -5,6 +5,7 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
@@ -28,8 +29,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
       response.setCharacterEncoding("UTF-8");
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(ProblemBody.json(status, TYPE, status < 500 ? "Bad Request" : "Server Error",
-            "The server refused this request before handling it."));
+        HttpStatus known = HttpStatus.resolve(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        writer.write(ProblemBody.json(status, TYPE, title, "The server refused this request before handling it."));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

@@ -29,7 +29,7 @@ class ServerRefusalProblemsTests {
 
     assertThat(response).startsWith("HTTP/1.1 400");
     assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
-    assertThat(response).contains("\"status\":400").doesNotContain("<html").doesNotContain("Tomcat");
+    assertThat(response).contains("\"status\":400").contains("\"title\":\"Bad Request\"").doesNotContain("<html").doesNotContain("Tomcat");
   }
 
   // A raw socket: HTTP clients refuse to send these paths or normalise them away.
