@@ -10,9 +10,11 @@ import java.util.List;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend whose unique single-field indexes also answer queries that pin
- * the field to one value among other conditions, as real MongoDB's do (see
- * {@link EqualityLookupIndex}). Storage is the library's own: files written by either read alike.
+ * mongo-java-server's H2 backend with indexes closer to real MongoDB's: unique single-field indexes
+ * also answer queries that pin the field to one value among other conditions (see
+ * {@link EqualityLookupIndex}), and non-unique indexes, which the library ignores, exist and
+ * answer conditions on their leading field (see {@link LeadingFieldIndex}). Storage is the
+ * library's own: files written by either read alike.
  */
 final class IndexedH2Backend extends H2Backend {
 
@@ -41,6 +43,13 @@ final class IndexedH2Backend extends H2Backend {
         List<IndexKey> keys, boolean sparse) {
       Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
       return EqualityLookupIndex.around(index, indexName, keys, sparse);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+        List<IndexKey> keys, boolean sparse) {
+      Index<Object> index = LeadingFieldIndex.forKeys(indexName, keys, sparse);
+      return index != null ? index : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
     }
   }
 }

@@ -89,11 +89,11 @@ class MongoWireIndexLookupTests {
 
   @Test
   void aQueryOnIdAndAnotherFieldExaminesOneDocumentNotTheCollection() {
-    ExaminingBackend plain = new ExaminingBackend(false);
-    ExaminingBackend ours = new ExaminingBackend(true);
+    ExaminingH2Backend plain = new ExaminingH2Backend(false);
+    ExaminingH2Backend ours = new ExaminingH2Backend(true);
 
-    Map<String, Object> plainCounts = onServer(plain, db -> examinedPerOperation(db, plain.examined));
-    Map<String, Object> ourCounts = onServer(ours, db -> examinedPerOperation(db, ours.examined));
+    Map<String, Object> plainCounts = onServer(plain, db -> examinedPerOperation(db, plain.examined()));
+    Map<String, Object> ourCounts = onServer(ours, db -> examinedPerOperation(db, ours.examined()));
 
     assertThat(plainCounts).allSatisfy((operation, examined) -> assertThat(examined).isEqualTo(5_000L));
     assertThat(plainCounts).hasSize(5);
@@ -251,7 +251,7 @@ class MongoWireIndexLookupTests {
     return counts;
   }
 
-  private static <T> T onServer(MongoBackend backend, Function<MongoDatabase, T> work) {
+  static <T> T onServer(MongoBackend backend, Function<MongoDatabase, T> work) {
     MongoServer server = new MongoServer(backend);
     InetSocketAddress address = server.bind();
     try (MongoClient client = MongoClients.create(
@@ -259,67 +259,6 @@ class MongoWireIndexLookupTests {
       return work.apply(client.getDatabase("test"));
     } finally {
       server.shutdownNow();
-    }
-  }
-
-  /**
-   * An in-memory H2 backend whose collections count every document their query matcher examines,
-   * whether an index found it or a scan passed over it; with {@code lookups} its unique indexes are
-   * wrapped as {@link IndexedH2Backend} wraps them.
-   */
-  private static final class ExaminingBackend extends H2Backend {
-
-    private final LongAdder examined = new LongAdder();
-    private final boolean lookups;
-
-    ExaminingBackend(boolean lookups) {
-      super(MVStore.open(null)); // empty: no database is opened before the fields are set
-      this.lookups = lookups;
-    }
-
-    @Override
-    protected de.bwaldvogel.mongo.MongoDatabase openOrCreateDatabase(String databaseName) {
-      return new ExaminingDatabase(databaseName, getMvStore(), getCursorRegistry(), this);
-    }
-  }
-
-  private static final class ExaminingDatabase extends H2Database {
-
-    private final MVStore store;
-    private final ExaminingBackend backend;
-
-    ExaminingDatabase(String name, MVStore store, CursorRegistry cursors, ExaminingBackend backend) {
-      super(name, store, cursors);
-      this.store = store;
-      this.backend = backend;
-    }
-
-    @Override
-    protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(
-        String collectionName, CollectionOptions options) {
-      if (store == null) {
-        // The library's own system collections, opened while H2Database is being constructed.
-        return super.openOrCreateCollection(collectionName, options);
-      }
-      String namespace = "examined." + getFullCollectionNamespace(collectionName);
-      MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap(namespace + ".data");
-      MVMap<String, Object> meta = store.openMap(namespace + ".meta");
-      return new H2Collection(this, collectionName, options, data, meta, cursorRegistry) {
-        @Override
-        protected boolean documentMatchesQuery(de.bwaldvogel.mongo.bson.Document document,
-            de.bwaldvogel.mongo.bson.Document query) {
-          backend.examined.increment();
-          return super.documentMatchesQuery(document, query);
-        }
-      };
-    }
-
-    @Override
-    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
-        List<IndexKey> keys, boolean sparse) {
-      Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-      boolean lookups = backend != null && backend.lookups; // null: still being constructed
-      return lookups ? EqualityLookupIndex.around(index, indexName, keys, sparse) : index;
     }
   }
 }
