@@ -135,10 +135,22 @@ class AppointmentStore implements TakenClaims, InitializingBean {
     return appointments;
   }
 
-  /** Upcoming active appointments of one patient (by email key). */
-  long countUpcoming(String patientKey, Instant now) {
-    return collection().countDocuments(and(eq(Appointment.PATIENT_KEY, patientKey),
-        gt(Appointment.START, Date.from(now)), eq(Appointment.STATUS, Appointment.Status.BOOKED.name())));
+  /**
+   * Whether one patient (by email key) holds at least {@code limit} upcoming active appointments.
+   * Reads at most {@code limit} ids through the {@code patientKey_start} index instead of counting:
+   * {@code countDocuments} is an aggregation, which the wire server answers by scanning the
+   * collection whatever the indexes.
+   */
+  boolean hasUpcomingAtLeast(String patientKey, Instant now, int limit) {
+    if (limit <= 0) {
+      return true; // and limit(0) would mean no limit
+    }
+    List<Document> upcoming = collection().find(and(eq(Appointment.PATIENT_KEY, patientKey),
+            gt(Appointment.START, Date.from(now)), eq(Appointment.STATUS, Appointment.Status.BOOKED.name())))
+        .projection(include("_id"))
+        .limit(limit)
+        .into(new ArrayList<>());
+    return upcoming.size() >= limit;
   }
 
   /**

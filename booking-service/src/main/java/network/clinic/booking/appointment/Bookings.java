@@ -94,7 +94,7 @@ class Bookings {
     });
     List<Practitioner> eligible = eligiblePractitioners(request.practitionerId(), clinic, treatment, start, now);
     String patientKey = ManageTokens.patientKey(details.email());
-    if (store.countUpcoming(patientKey, now) >= properties.maxUpcomingPerPatient()) {
+    if (store.hasUpcomingAtLeast(patientKey, now, properties.maxUpcomingPerPatient())) {
       throw ProblemException.conflict("patient-appointment-limit", "Too many upcoming appointments",
           "A patient may hold at most " + properties.maxUpcomingPerPatient()
               + " upcoming appointments; cancel one or call the clinic.");

@@ -1,8 +1,9 @@
 package network.clinic.booking.outbox;
 
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Projections.excludeId;
+import static com.mongodb.client.model.Projections.fields;
 import static com.mongodb.client.model.Projections.include;
-import static com.mongodb.client.model.Sorts.ascending;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -87,21 +89,23 @@ class OutboxMetrics {
   }
 
   /**
-   * Re-reads the gauges' values; both queries use the sparse index on the pending date. The
-   * oldest pending document is read first: when there is none, which is the usual case, the
-   * count is known to be 0 without a second query.
+   * Re-reads the gauges' values in one pass over the pending documents' dates, which the sparse
+   * index on the pending date holds (usually none or a few). Not {@code countDocuments}: that is an
+   * aggregation, which the wire server answers by scanning every appointment whatever the indexes.
    */
   void refresh() {
     try {
       MongoCollection<Document> appointments = mongo.getCollection(Outbox.COLLECTION);
-      Document oldest = appointments.find(exists(Outbox.PENDING_SINCE))
-          .sort(ascending(Outbox.PENDING_SINCE))
-          .projection(include(Outbox.PENDING_SINCE))
-          .first();
-      long pending = oldest == null ? 0 : appointments.countDocuments(exists(Outbox.PENDING_SINCE));
+      long pending = 0;
+      Date oldest = null;
+      for (Document document : appointments.find(exists(Outbox.PENDING_SINCE))
+          .projection(fields(include(Outbox.PENDING_SINCE), excludeId()))) {
+        Date since = document.getDate(Outbox.PENDING_SINCE);
+        pending++;
+        oldest = oldest == null || since.before(oldest) ? since : oldest;
+      }
       pendingDocuments.set(pending);
-      oldestPendingSince.set(
-          oldest == null ? null : oldest.getDate(Outbox.PENDING_SINCE).toInstant());
+      oldestPendingSince.set(oldest == null ? null : oldest.toInstant());
     } catch (MongoException e) {
       // Keep the last values; the mongo health indicator reports the outage itself.
       log.warn("Could not refresh outbox metrics: {}", e.getClass().getSimpleName());
