@@ -7,6 +7,8 @@
 #   BENCH_SERVICE_JAVA_OPTS    JVM options of each service (default: the local stack's)
 #   BENCH_INSERT_SECONDS=300   time cap for inserting the 100,000 synthetic appointments
 #   BENCH_SKIP_BUILD=1         use what is already built
+#   BENCH_PARTS=booking,scaling  only these of content,events,booking,scaling,footprint (a quick
+#                              look while working: prints the rows, writes nothing, no floors)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/find-jdk.sh

@@ -39,11 +39,13 @@ public final class BenchmarkSuite {
   static final String TREATMENT = "cupping";
   static final int PRACTITIONERS = 32;
   private static final String DEFAULT_JAVA_OPTS = StackSettings.DEFAULT_SERVICE_JAVA_OPTIONS;
+  private static final List<String> ALL_PARTS = List.of("content", "events", "booking", "scaling", "footprint");
 
   private final Http http = new Http();
   private final List<Measurement> rows = new ArrayList<>();
   private final Map<String, Object> context = new LinkedHashMap<>();
   private final Duration runTime;
+  private final List<String> parts;
   private final Wrk wrk;
   private LocalStack stack;
   private String booking;
@@ -53,8 +55,9 @@ public final class BenchmarkSuite {
   private long slotEpoch;
   private final List<Double> singleAvailabilityMs = new ArrayList<>();
 
-  private BenchmarkSuite(Path root, Duration runTime) {
+  private BenchmarkSuite(Path root, Duration runTime, List<String> parts) {
     this.runTime = runTime;
+    this.parts = parts;
     this.wrk = new Wrk(root.resolve("benchmarks/wrk"), runTime);
   }
 
@@ -63,7 +66,8 @@ public final class BenchmarkSuite {
     Duration runTime = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "10")));
     Path data = Files.createTempDirectory("clinic-benchmark-");
     System.setProperty("localstack.logs", data.resolve("logs").toString());
-    new BenchmarkSuite(root, runTime).run(root, data);
+    List<String> parts = List.of(System.getenv().getOrDefault("BENCH_PARTS", String.join(",", ALL_PARTS)).split(","));
+    new BenchmarkSuite(root, runTime, parts).run(root, data);
   }
 
   private void run(Path root, Path data) throws Exception {
@@ -94,17 +98,31 @@ public final class BenchmarkSuite {
     try (SyntheticData synthetic = new SyntheticData(stack.settings().mongoUri("booking"), stack.settings().mongoUri("content"))) {
       adminToken = stack.devTokens().getFirst().token();
       setUpNetwork();
-      contentBenchmarks();
-      // Bookings and events before the scaling data: on the wire server every query outside a
-      // unique index scans its collection, and 100,000 synthetic appointments would be measured
-      // in every booking instead of in the scaling rows that are about them.
-      bookingWarmUp();
-      eventBenchmarks();
-      bookingBenchmarks();
-      searchScaling(synthetic);
-      availabilityScaling(synthetic);
+      // Bookings and events before the scaling data, so 100,000 synthetic appointments are
+      // measured in the scaling rows that are about them, not in every booking.
+      if (parts.contains("content")) {
+        contentBenchmarks();
+      }
+      if (parts.contains("events") || parts.contains("booking")) {
+        bookingWarmUp();
+      }
+      if (parts.contains("events")) {
+        eventBenchmarks();
+      }
+      if (parts.contains("booking")) {
+        bookingBenchmarks();
+      }
+      if (parts.contains("scaling")) {
+        searchScaling(synthetic);
+        availabilityScaling(synthetic);
+      }
       Map<String, Long> rssAfterRun = rssAfterRun();
-      List<Report.Footprint> footprints = footprints(data, rssAfterRun);
+      List<Report.Footprint> footprints = parts.contains("footprint") ? footprints(data, rssAfterRun) : List.of();
+      if (!parts.containsAll(ALL_PARTS)) {
+        System.out.println(Report.markdown(rows, footprints, List.of(), context));
+        System.out.println("Only " + parts + " ran (BENCH_PARTS): no floors, nothing written to benchmarks/results");
+        return;
+      }
       List<Report.Floor> floors = floors(footprints);
       String markdown = Report.markdown(rows, footprints, floors, context);
       System.out.println();
