@@ -1,5 +1,6 @@
 package network.clinic.content;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,7 +9,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param maxRequestSize larger request bodies are refused with 413 before anything is parsed
  * @param publicMaxAge how long browsers and CDNs may reuse a public read without revalidating
- * @param search the in-memory search index and how it follows changes made by other instances
+ * @param search the search index: where it is kept and how it follows changes made by other
+ *     instances
  * @param seed the sample articles written into an empty database
  */
 @ConfigurationProperties("clinic.content")
@@ -22,10 +24,14 @@ public record ContentProperties(
    * @param pollInterval how often each instance checks MongoDB's change counter
    * @param fullResyncInterval how often each instance compares its whole index with MongoDB,
    *     whatever the counter says (covers a writer that died between its write and its bump)
+   * @param indexDirectory where this instance keeps its index across restarts, so a restart reads
+   *     only the articles that changed meanwhile; unset (or blank) keeps it in memory. One
+   *     directory per instance.
    */
   public record Search(
       @DefaultValue("2s") Duration pollInterval,
-      @DefaultValue("60s") Duration fullResyncInterval) {}
+      @DefaultValue("60s") Duration fullResyncInterval,
+      Path indexDirectory) {}
 
   public record Seed(@DefaultValue("true") boolean enabled) {}
 }

@@ -2,11 +2,13 @@ package network.clinic.content.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import network.clinic.content.article.Article;
 import network.clinic.content.article.ArticleFilter;
 import network.clinic.content.article.ArticleSearch;
@@ -20,11 +22,17 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -38,14 +46,17 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * An in-memory Lucene index of the published articles. English stemming ("needles" and "needle"
- * meet at one stem), BM25 ranking, each word scored by its best field with a title match weighing
- * three times a body match, and a bonus when the words stand together as a phrase, given to the
- * best {@value #PHRASE_WINDOW} word matches. Filters (tag, clinic, treatment) are exact terms.
+ * A Lucene index of the published articles, in memory or in a directory ({@link IndexStorage}).
+ * English stemming ("needles" and "needle" meet at one stem), BM25 ranking, each word scored by
+ * its best field with a title match weighing three times a body match, and a bonus when the words
+ * stand together as a phrase, given to the best {@value #PHRASE_WINDOW} word matches. Filters
+ * (tag, clinic, treatment) are exact terms.
  *
  * <p>A page costs about its size rather than the number of matches: nothing counts the matches,
  * only the page (plus the phrase window) is collected (see {@link TopHitsCollector}, which needs
@@ -53,14 +64,25 @@ import org.apache.lucene.util.BytesRef;
  * the page only.
  *
  * <p>Thread-safe: writes go through one IndexWriter, reads through a SearcherManager refreshed
- * after every change, so a search sees a consistent snapshot.
+ * after every change, so a search sees a consistent snapshot. In a directory, every change is
+ * also committed, and each document carries its article's version, so a restart knows what it
+ * holds without reading MongoDB's articles.
  */
 class ArticleIndex implements ArticleSearch, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
+
+  /**
+   * Written into every commit. Change it whenever what a document holds or how it is analysed or
+   * sorted changes: an index on disk written another way is then built again rather than mixed.
+   */
+  static final String SCHEMA = "1";
 
   /** Indexed with every clinic's own article next to its clinic id; network-wide articles have neither. */
   static final String ANY_CLINIC = "_any";
 
   private static final String ID = "id";
+  private static final String VERSION = "version";
   private static final String SLUG = "slug";
   private static final String TITLE = "title";
   private static final String SUMMARY = "summary";
@@ -83,21 +105,67 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
 
   private final Analyzer analyzer = new EnglishAnalyzer();
   private final MarkdownRenderer renderer;
-  private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+  private final IndexStorage storage;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   /** id → version of what is indexed: lets a resync touch only what changed. */
-  private final Map<String, Long> indexed = new HashMap<>();
+  private final Map<String, Long> indexed;
 
+  /** In memory. */
   ArticleIndex(MarkdownRenderer renderer) {
+    this(renderer, null);
+  }
+
+  /**
+   * @param directory where the index is kept across restarts; null keeps it in memory
+   * @throws IllegalStateException when another process uses the directory
+   */
+  ArticleIndex(MarkdownRenderer renderer, Path directory) {
     this.renderer = renderer;
     try {
-      IndexWriterConfig config = new IndexWriterConfig(analyzer).setIndexSort(new Sort(new SortField(SLUG, SortField.Type.STRING)));
-      this.writer = new IndexWriter(directory, config);
-      this.searchers = new SearcherManager(writer, null);
+      this.storage = directory == null ? IndexStorage.inMemory() : IndexStorage.inDirectory(directory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    try {
+      IndexStorage.Opened<Map<String, Long>> opened =
+          storage.open(this::writerConfig, SCHEMA, ArticleIndex::versions, new HashMap<>());
+      this.writer = opened.writer();
+      this.indexed = opened.contents();
+      this.searchers = new SearcherManager(writer, null);
+    } catch (IOException | RuntimeException e) {
+      // Releases the directory: a failed start must not keep it locked
+      closeQuietly(storage, e);
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+    if (directory != null) {
+      log.info("Search index in {} holds {} articles", storage, indexed.size());
+    }
+  }
+
+  private IndexWriterConfig writerConfig() {
+    return new IndexWriterConfig(analyzer).setIndexSort(new Sort(new SortField(SLUG, SortField.Type.STRING)));
+  }
+
+  /** id → version of every document an index holds. */
+  private static Map<String, Long> versions(DirectoryReader reader) throws IOException {
+    Map<String, Long> versions = new HashMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader segment = leaf.reader();
+      Bits live = segment.getLiveDocs();
+      StoredFields stored = segment.storedFields();
+      NumericDocValues version = DocValues.getNumeric(segment, VERSION);
+      for (int doc = 0; doc < segment.maxDoc(); doc++) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        if (!version.advanceExact(doc)) {
+          throw new IllegalStateException("an indexed article without a version");
+        }
+        versions.put(stored.document(doc, Set.of(ID)).get(ID), version.longValue());
+      }
+    }
+    return versions;
   }
 
   /** Indexes a published article, or removes one that is no longer published. */
@@ -109,8 +177,21 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
     update(List.of(), List.of(articleId));
   }
 
-  /** Applies a batch and makes it visible to searches once (a resync may touch many articles). */
+  /**
+   * Applies a batch and makes it visible to searches once (a resync may touch many articles); in a
+   * directory, also commits it, so a restart finds it.
+   */
   synchronized void update(Collection<Article> changed, Collection<String> removed) {
+    write(changed, removed);
+    publish();
+  }
+
+  /**
+   * Applies a batch that searches see only after {@link #publish()}. For a build that nobody
+   * searches yet: every publish writes a small segment (which merges later write again) and, in a
+   * directory, waits for the disk.
+   */
+  synchronized void write(Collection<Article> changed, Collection<String> removed) {
     try {
       for (Article article : changed) {
         Long current = indexed.get(article.id());
@@ -118,8 +199,9 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
           continue; // an older read of the article than what we hold
         }
         if (article.isPublished()) {
-          writer.updateDocument(new Term(ID, article.id()), document(article));
-          indexed.put(article.id(), article.version() == null ? 0L : article.version());
+          long version = article.version() == null ? 0L : article.version();
+          writer.updateDocument(new Term(ID, article.id()), document(article, version));
+          indexed.put(article.id(), version);
         } else {
           writer.deleteDocuments(new Term(ID, article.id()));
           indexed.remove(article.id());
@@ -129,7 +211,16 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
         writer.deleteDocuments(new Term(ID, articleId));
         indexed.remove(articleId);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes everything written so far searchable and, in a directory, committed. */
+  synchronized void publish() {
+    try {
       searchers.maybeRefreshBlocking();
+      storage.commit(writer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -281,9 +372,11 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
     return query.build();
   }
 
-  private Document document(Article article) {
+  private Document document(Article article, long version) {
     Document document = new Document();
     document.add(new StringField(ID, article.id(), Field.Store.YES));
+    // Read back when a directory's index is reopened
+    document.add(new NumericDocValuesField(VERSION, version));
     // Doc values, not stored: the collector reads slugs for ranking ties, and the index is sorted by them
     document.add(new SortedDocValuesField(SLUG, new BytesRef(article.slug())));
     document.add(new TextField(TITLE, article.title(), Field.Store.NO));
@@ -304,14 +397,25 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
     return document;
   }
 
+  private static void closeQuietly(IndexStorage storage, Exception failure) {
+    try {
+      storage.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
   private static String nullToEmpty(String value) {
     return value == null ? "" : value;
   }
 
   @Override
   public synchronized void close() throws IOException {
-    searchers.close();
-    writer.close();
-    directory.close();
+    try {
+      searchers.close();
+      writer.close();
+    } finally {
+      storage.close();
+    }
   }
 }

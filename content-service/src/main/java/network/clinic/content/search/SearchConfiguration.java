@@ -1,5 +1,6 @@
 package network.clinic.content.search;
 
+import network.clinic.content.ContentProperties;
 import network.clinic.content.rendering.MarkdownRenderer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class SearchConfiguration {
 
   @Bean(destroyMethod = "close")
-  ArticleIndex articleIndex(MarkdownRenderer renderer) {
-    return new ArticleIndex(renderer);
+  ArticleIndex articleIndex(MarkdownRenderer renderer, ContentProperties properties) {
+    return new ArticleIndex(renderer, properties.search().indexDirectory());
   }
 }

@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * Keeps this instance's index equal to MongoDB's published articles.
  *
  * <ul>
- *   <li>At start: a full build from MongoDB (before the web server takes requests).
+ *   <li>At start (before the web server takes requests): the same comparison as below, against an
+ *       empty index in memory, so a full build; or against the index a directory kept from the
+ *       last run, so only what changed while this instance was down is read.
  *   <li>Writes on this instance: applied at once ({@link ArticleChanged}).
  *   <li>Writes on other instances: every poll interval the change counter is read; when it moved,
  *       the index compares (id, version) of every published article with what it holds and
@@ -73,7 +75,7 @@ class SearchIndexSynchronizer implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    poll();
+    sync(false);
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -117,14 +119,23 @@ class SearchIndexSynchronizer implements SmartLifecycle {
     }
   }
 
-  /** Never throws: MongoDB being away must not kill the schedule; the next poll tries again. */
   void poll() {
+    sync(true);
+  }
+
+  /**
+   * Never throws: MongoDB being away must not kill the schedule; the next poll tries again.
+   *
+   * @param serving whether searches are being served: each batch is then searchable as soon as
+   *     it is read; before that (at start), the index is published once, at the end
+   */
+  private void sync(boolean serving) {
     try {
       long counter = changes.current();
       Instant now = clock.instant();
       boolean fullDue = !now.isBefore(lastFullResync.plus(fullResyncInterval));
       if (counter != lastSeenChange || fullDue) {
-        resync();
+        resync(serving);
         lastSeenChange = counter;
         lastFullResync = fullDue ? now : lastFullResync;
       }
@@ -133,7 +144,7 @@ class SearchIndexSynchronizer implements SmartLifecycle {
     }
   }
 
-  private void resync() {
+  private void resync(boolean serving) {
     Map<String, Long> wanted = articles.publishedVersions();
     Map<String, Long> held = index.indexedVersions();
     List<String> stale =
@@ -146,20 +157,29 @@ class SearchIndexSynchronizer implements SmartLifecycle {
     if (stale.isEmpty() && gone.isEmpty()) {
       return;
     }
-    if (!gone.isEmpty()) {
-      index.update(List.of(), gone);
-    }
     // In batches, in id order: one reply per batch stays far below MongoDB's message limit however
-    // many articles changed, and each batch is searchable as soon as it is read. If a batch fails,
-    // the counter is not marked as seen, so the next poll compares versions again and reloads
-    // only what is still missing.
-    for (int from = 0; from < stale.size(); from += BATCH_SIZE) {
-      List<String> batch = stale.subList(from, Math.min(from + BATCH_SIZE, stale.size()));
-      List<Article> found = articles.findAllById(batch);
-      Set<String> foundIds = found.stream().map(Article::id).collect(Collectors.toSet());
-      // Deleted since the comparison: nothing to read, so it leaves the index now
-      List<String> deleted = batch.stream().filter(id -> !foundIds.contains(id)).toList();
-      index.update(found, deleted);
+    // many articles changed, and while serving each batch is searchable (and on disk committed) as
+    // soon as it is read. If a batch fails, the counter is not marked as seen, so the next poll
+    // compares versions again and reloads only what is still missing.
+    try {
+      index.write(List.of(), gone);
+      if (serving) {
+        index.publish();
+      }
+      for (int from = 0; from < stale.size(); from += BATCH_SIZE) {
+        List<String> batch = stale.subList(from, Math.min(from + BATCH_SIZE, stale.size()));
+        List<Article> found = articles.findAllById(batch);
+        Set<String> foundIds = found.stream().map(Article::id).collect(Collectors.toSet());
+        // Deleted since the comparison: nothing to read, so it leaves the index now
+        List<String> deleted = batch.stream().filter(id -> !foundIds.contains(id)).toList();
+        index.write(found, deleted);
+        if (serving) {
+          index.publish();
+        }
+      }
+    } finally {
+      // Also what was read before a failure: it is correct, and saves reading it again
+      index.publish();
     }
     log.info("Search index synced: {} updated, {} removed, {} indexed", stale.size(), gone.size(), index.size());
   }

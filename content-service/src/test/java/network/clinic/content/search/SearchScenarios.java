@@ -3,6 +3,7 @@ package network.clinic.content.search;
 import static network.clinic.content.ArticleRequests.anArticle;
 import static network.clinic.content.ArticleRequests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +30,7 @@ import network.clinic.content.StaffTokens;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -194,6 +197,34 @@ public abstract class SearchScenarios extends ContentScenarios {
     }
   }
 
+  @Test
+  void anInstanceWithAnIndexDirectoryRestartsOnItAndCatchesUpWithWhatChangedMeanwhile(@TempDir Path indexDirectory) throws Exception {
+    String word = unique();
+    String kept = createPublished(ADMIN, anArticle().titled("Kept " + word));
+    String renamed = createPublished(ADMIN, anArticle().titled("Renamed " + word));
+    String deleted = createPublished(ADMIN, anArticle().titled("Deleted " + word));
+    String onDisk = "--clinic.content.search.index-directory=" + indexDirectory;
+
+    try (ConfigurableApplicationContext first = startAnotherInstance(onDisk)) {
+      assertThat(search(http(first), word)).containsExactlyInAnyOrder(kept, renamed, deleted);
+      // Two instances writing one index would corrupt it: the second does not start
+      assertThatThrownBy(() -> startAnotherInstance(onDisk).close())
+          .hasStackTraceContaining(indexDirectory + " is in use by another process");
+    }
+
+    // While it is down: a change as another instance would store it, a deletion and a new article
+    String newWord = unique();
+    mongo.updateFirst(
+        Query.query(Criteria.where("slug").is(renamed)), new Update().set("title", "Renamed " + newWord).inc("version", 1L), "articles");
+    mvc.perform(delete("/api/v1/articles/{slug}", deleted).header(HttpHeaders.AUTHORIZATION, ADMIN)).andExpect(status().isNoContent());
+    String added = createPublished(ADMIN, anArticle().titled("Added " + word));
+
+    try (ConfigurableApplicationContext restarted = startAnotherInstance(onDisk)) {
+      assertThat(search(http(restarted), word)).containsExactlyInAnyOrder(kept, added);
+      assertThat(search(http(restarted), newWord)).containsExactly(renamed);
+    }
+  }
+
   /** Every slug a search serves, following nextCursor to the end; fails on a slug served twice. */
   private Set<String> allPages(String q) throws Exception {
     Set<String> seen = new HashSet<>();
@@ -212,16 +243,19 @@ public abstract class SearchScenarios extends ContentScenarios {
   }
 
   /** A second instance of the service on the same database, as behind a load balancer. */
-  private ConfigurableApplicationContext startAnotherInstance() {
+  private ConfigurableApplicationContext startAnotherInstance(String... moreArguments) {
     // Command-line arguments: they outrank application.yml, as the environment does in production
-    return new SpringApplicationBuilder(ContentApplication.class)
-        .run(
-            "--server.port=0",
-            "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
-            "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
-            "--clinic.security.jwt.secret=" + StaffTokens.SECRET,
-            "--clinic.content.search.poll-interval=200ms",
-            "--clinic.content.search.full-resync-interval=5s");
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.mongodb.uri=" + environment.getProperty("spring.mongodb.uri"),
+                "--spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
+                "--clinic.security.jwt.secret=" + StaffTokens.SECRET,
+                "--clinic.content.search.poll-interval=200ms",
+                "--clinic.content.search.full-resync-interval=5s"));
+    arguments.addAll(List.of(moreArguments));
+    return new SpringApplicationBuilder(ContentApplication.class).run(arguments.toArray(String[]::new));
   }
 
   private static RestClient http(ConfigurableApplicationContext context) {
