@@ -20,14 +20,16 @@ ARG PORT
 RUN : "${PORT:?pass --build-arg PORT=<the service's port>}" \
  && groupadd --gid 10001 clinic \
  && useradd --uid 10001 --gid clinic --no-create-home --home-dir /nonexistent \
-      --shell /usr/sbin/nologin clinic
+      --shell /usr/sbin/nologin clinic \
+ && mkdir -p /var/lib/clinic && chown clinic:clinic /var/lib/clinic
 WORKDIR /app
 # Least to most often changed, so a code change rebuilds and ships only the last layers.
 COPY --from=build /build/extracted/dependencies/ ./
 COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
-# Files stay root-owned: the service can read its code but not rewrite it.
+# Files stay root-owned: the service can read its code but not rewrite it. /var/lib/clinic is
+# the one place it may write (content-service keeps its search index there, on a volume).
 USER 10001:10001
 # Fixed per image so the health check below and the application agree on the port.
 ENV SERVER_PORT=${PORT}

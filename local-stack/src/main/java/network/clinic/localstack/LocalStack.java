@@ -94,9 +94,11 @@ public final class LocalStack {
     running.push(kafka);
     System.out.printf("Infrastructure up in %.1f s; starting services...%n", seconds(began));
 
-    services.add(service("booking-service", settings.bookingPort(), "booking"));
-    services.add(service("notification-service", settings.notificationPort(), "notification"));
-    services.add(service("content-service", settings.contentPort(), "content"));
+    services.add(service("booking-service", settings.bookingPort(), "booking", Map.of()));
+    services.add(service("notification-service", settings.notificationPort(), "notification", Map.of()));
+    // Its search index on disk: a restart reads only the articles changed meanwhile
+    services.add(service("content-service", settings.contentPort(), "content",
+        Map.of("CONTENT_SEARCH_INDEX_DIR", settings.contentSearchIndexDirectory().toString())));
     if (settings.aotCache()) {
       prepareAotCaches();
     }
@@ -139,7 +141,7 @@ public final class LocalStack {
     return devTokens;
   }
 
-  private ServiceProcess service(String name, int port, String database) {
+  private ServiceProcess service(String name, int port, String database, Map<String, String> own) {
     Map<String, String> env = new HashMap<>(
         Map.of(
             "SERVER_PORT", String.valueOf(port),
@@ -150,6 +152,7 @@ public final class LocalStack {
             "STAFF_JWT_SECRET", settings.staffJwtSecret(),
             // glibc would otherwise keep a malloc arena per busy thread: tens of MB of RSS each JVM
             "MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")));
+    env.putAll(own);
     env.putAll(extraServiceEnvironment.getOrDefault(name, Map.of()));
     Path jar = settings.repositoryRoot().resolve(name).resolve("target").resolve(name + ".jar");
     List<String> javaOptions = Arrays.stream(settings.serviceJavaOptions().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();

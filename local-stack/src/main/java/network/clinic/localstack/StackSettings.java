@@ -90,6 +90,11 @@ public record StackSettings(
     return dataDirectory.resolve("aot-cache");
   }
 
+  /** content-service's search index, kept across runs like the database it is built from. */
+  public Path contentSearchIndexDirectory() {
+    return dataDirectory.resolve("content-search-index");
+  }
+
   public Path logDirectory() {
     return dataDirectory.resolve("logs");
   }

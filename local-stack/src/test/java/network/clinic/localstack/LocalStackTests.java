@@ -51,6 +51,10 @@ class LocalStackTests {
       assertThat(httpGet(launcher.port("MAIL_VIEWER_PORT"), "/")).isEqualTo(200);
       assertThat(launcher.stdout()).contains("swagger-ui.html").contains("staff of london-camden");
       assertThat(launcher.dataDirectory.resolve("dev-tokens.txt")).exists();
+      // content-service keeps its search index in the data folder, committed once built
+      try (var index = Files.list(launcher.dataDirectory.resolve("content-search-index"))) {
+        assertThat(index.map(file -> file.getFileName().toString())).anyMatch(name -> name.startsWith("segments_"));
+      }
       assertAotCachesUsed(launcher, process);
 
       String mongoUri = "mongodb://127.0.0.1:" + launcher.port("MONGODB_PORT");
