@@ -2,6 +2,7 @@ package network.clinic.content.search;
 
 import static network.clinic.content.article.TestArticles.aPublishedArticle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import network.clinic.content.ContentProperties;
 import network.clinic.content.article.Article;
@@ -45,7 +47,9 @@ class SearchIndexRestartTests {
   /** The articles collection, by id. */
   private final Map<String, Article> database = new TreeMap<>();
   /** Every id read by id since the last start. */
-  private final List<String> readById = new ArrayList<>();
+  private final List<String> readById = new CopyOnWriteArrayList<>();
+  /** The threads that read the published versions since the last start. */
+  private final List<String> comparedOn = new CopyOnWriteArrayList<>();
   /** Batch reads that succeed before MongoDB "goes away". */
   private int failReadsAfter = Integer.MAX_VALUE;
 
@@ -60,7 +64,7 @@ class SearchIndexRestartTests {
       built = first.index().indexedVersions();
     }
 
-    try (Running restarted = start()) {
+    try (Running restarted = start().caughtUp()) {
       assertThat(readById).isEmpty();
       assertThat(restarted.index().indexedVersions()).isEqualTo(built);
       assertThat(restarted.index().search("quokka", NETWORK, 100)).hasSize(40);
@@ -83,7 +87,7 @@ class SearchIndexRestartTests {
     store(TestArticles.unpublished(unpublished));
     Article added = store(aPublishedArticle().titled("Echidna and numbat compared").build());
 
-    try (Running restarted = start()) {
+    try (Running restarted = start().caughtUp()) {
       assertThat(readById).containsExactlyInAnyOrder(changed.id(), added.id());
       assertThat(slugs(restarted.index().search("echidna", NETWORK, 10))).containsExactlyInAnyOrder(untouched.slug(), added.slug());
       assertThat(slugs(restarted.index().search("numbat", NETWORK, 10))).containsExactlyInAnyOrder("numbat-stripes", added.slug());
@@ -104,9 +108,27 @@ class SearchIndexRestartTests {
     }
     failReadsAfter = Integer.MAX_VALUE;
 
-    try (Running restarted = start()) {
+    try (Running restarted = start().caughtUp()) {
       assertThat(readById).hasSize(10);
       assertThat(restarted.index().search("bilby", NETWORK, 1000)).hasSize(count);
+    }
+  }
+
+  @Test
+  void aRestartServesTheKeptIndexAtOnceAndComparesWithMongoDbOffTheStartingThread() {
+    store(aPublishedArticle().titled("Wombat burrows").build());
+    try (Running first = start()) {
+      assertThat(comparedOn).containsExactly(Thread.currentThread().getName());
+    }
+    Article added = store(aPublishedArticle().titled("Wombat cubes").build());
+
+    try (Running restarted = start()) {
+      // Searchable as kept, before anything was read from MongoDB on this thread
+      assertThat(comparedOn).doesNotContain(Thread.currentThread().getName());
+      assertThat(restarted.index().search("wombat", NETWORK, 10)).isNotEmpty();
+      restarted.caughtUp();
+      assertThat(comparedOn).containsExactly("search-index-sync");
+      assertThat(slugs(restarted.index().search("wombat", NETWORK, 10))).contains(added.slug()).hasSize(2);
     }
   }
 
@@ -136,11 +158,18 @@ class SearchIndexRestartTests {
     return start(directory);
   }
 
-  /** Starts the index and its synchronizer as the service does; the first sync runs in start(). */
+  /**
+   * Starts the index and its synchronizer as the service does: with an empty index the first sync
+   * runs in start(), with a kept one in the first poll (see {@link Running#caughtUp()}).
+   */
   private Running start(Path indexDirectory) {
     readById.clear();
+    comparedOn.clear();
     Articles articles = mock(Articles.class);
-    when(articles.publishedVersions()).thenAnswer(call -> publishedVersions());
+    when(articles.publishedVersions()).thenAnswer(call -> {
+      comparedOn.add(Thread.currentThread().getName());
+      return publishedVersions();
+    });
     when(articles.findAllById(any()))
         .thenAnswer(
             call -> {
@@ -159,7 +188,7 @@ class SearchIndexRestartTests {
             });
     ArticleChanges changes = mock(ArticleChanges.class);
     when(changes.current()).thenReturn(1L);
-    // Polls far apart: only the sync at start runs during a test
+    // Polls far apart: only the sync at start (or, with a kept index, the first poll) runs
     ContentProperties properties =
         new ContentProperties(
             DataSize.ofKilobytes(256),
@@ -174,6 +203,13 @@ class SearchIndexRestartTests {
   }
 
   private record Running(ArticleIndex index, SearchIndexSynchronizer synchronizer) implements AutoCloseable {
+
+    /** Once the first comparison with MongoDB has run. */
+    Running caughtUp() {
+      await().atMost(Duration.ofSeconds(30)).until(synchronizer::compared);
+      return this;
+    }
+
     @Override
     public void close() {
       synchronizer.stop();
