@@ -2,6 +2,9 @@ package network.clinic.content.article;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import network.clinic.content.ContentMetrics;
 import network.clinic.content.ContentMetrics.ReadOutcome;
@@ -9,6 +12,7 @@ import network.clinic.content.ContentMetrics.Resource;
 import network.clinic.content.web.ApiProblem;
 import network.clinic.content.web.PublicCaching;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +42,9 @@ class PublicArticleController {
       description =
           "Without q: newest first. With q: ranked by relevance (stemmed, title matches weigh most). "
               + "Pages are cursor-based: pass nextCursor back as cursor, with the same q. An unknown tag gives an empty page.")
-  ResponseEntity<ArticlePage> list(
+  @ApiResponse(responseCode = "200", description = "A page of articles",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ArticlePage.class)))
+  ResponseEntity<byte[]> list(
       @Parameter(description = "Only articles with this tag") @RequestParam(required = false) String tag,
       @Parameter(description = "This clinic's own articles plus the network-wide ones; without it, network-wide only")
           @RequestParam(required = false)
@@ -55,14 +61,16 @@ class PublicArticleController {
     boolean searching = q != null && !q.isBlank();
     ArticlePage page =
         searching ? queries.search(q.strip(), filter, blankToNull(cursor), limit) : queries.list(filter, blankToNull(cursor), limit);
-    ResponseEntity<ArticlePage> response = caching.respond(page, ifNoneMatch);
+    ResponseEntity<byte[]> response = caching.respond(page, ifNoneMatch);
     metrics.read(searching ? Resource.SEARCH : Resource.LIST, PublicCaching.isNotModified(response) ? ReadOutcome.NOT_MODIFIED : ReadOutcome.OK);
     return response;
   }
 
   @GetMapping("/{slug}")
   @Operation(operationId = "getArticle", summary = "One published article", description = "404 for an unknown slug and for a draft.")
-  ResponseEntity<ArticleResponse> one(
+  @ApiResponse(responseCode = "200", description = "The article",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ArticleResponse.class)))
+  ResponseEntity<byte[]> one(
       @PathVariable String slug, @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
     ArticleResponse article;
     try {
@@ -73,7 +81,7 @@ class PublicArticleController {
       }
       throw problem;
     }
-    ResponseEntity<ArticleResponse> response = caching.respond(article, ifNoneMatch);
+    ResponseEntity<byte[]> response = caching.respond(article, ifNoneMatch);
     metrics.read(Resource.ARTICLE, PublicCaching.isNotModified(response) ? ReadOutcome.NOT_MODIFIED : ReadOutcome.OK);
     return response;
   }

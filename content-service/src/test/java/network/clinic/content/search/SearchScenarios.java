@@ -220,8 +220,12 @@ public abstract class SearchScenarios extends ContentScenarios {
     String added = createPublished(ADMIN, anArticle().titled("Added " + word));
 
     try (ConfigurableApplicationContext restarted = startAnotherInstance(onDisk)) {
-      assertThat(search(http(restarted), word)).containsExactlyInAnyOrder(kept, added);
-      assertThat(search(http(restarted), newWord)).containsExactly(renamed);
+      // It serves the kept index at once and catches up in its first poll, right after the start
+      RestClient restartedHttp = http(restarted);
+      await().untilAsserted(() -> {
+        assertThat(search(restartedHttp, word)).containsExactlyInAnyOrder(kept, added);
+        assertThat(search(restartedHttp, newWord)).containsExactly(renamed);
+      });
     }
   }
 
