@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,9 +65,13 @@ public final class BenchmarkSuite {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
     Duration runTime = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "10")));
+    List<String> parts = Arrays.stream(System.getenv().getOrDefault("BENCH_PARTS", String.join(",", ALL_PARTS)).split(","))
+        .map(String::strip).toList();
+    if (!ALL_PARTS.containsAll(parts)) {
+      throw new IllegalArgumentException("BENCH_PARTS takes some of " + ALL_PARTS + ", not " + parts);
+    }
     Path data = Files.createTempDirectory("clinic-benchmark-");
     System.setProperty("localstack.logs", data.resolve("logs").toString());
-    List<String> parts = List.of(System.getenv().getOrDefault("BENCH_PARTS", String.join(",", ALL_PARTS)).split(","));
     new BenchmarkSuite(root, runTime, parts).run(root, data);
   }
 
