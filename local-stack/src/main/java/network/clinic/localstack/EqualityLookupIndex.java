@@ -4,12 +4,9 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A unique single-field index (above all the {@code _id} index) of mongo-java-server that also
@@ -61,32 +58,15 @@ final class EqualityLookupIndex<P> extends Index<P> {
 
   /** The value the query requires the field to equal, or null when it requires no single one. */
   private Object lookupValue(Document query) {
-    if (query.containsKey(field)) {
-      Object value = equalityValue(query.get(field));
-      if (value != null) {
-        return value;
-      }
-    }
-    // The driver's Filters.and always renders {$and: [...]}; any clause narrows the result.
-    if (query.get("$and") instanceof Collection<?> clauses) {
-      for (Object clause : clauses) {
-        if (clause instanceof Document document) {
-          Object value = lookupValue(document);
-          if (value != null) {
-            return value;
-          }
-        }
-      }
-    }
-    return null;
+    return QueryConditions.onField(query, field, EqualityLookupIndex::equalityValue);
   }
 
   private static Object equalityValue(Object condition) {
     if (!(condition instanceof Document operators)) {
       return plain(condition);
     }
-    if (operators.isEmpty() || !operators.keySet().stream().allMatch(key -> key.startsWith("$"))) {
-      return null; // an embedded document compared as a whole: left to the library
+    if (!QueryConditions.isOperators(operators)) {
+      return null; // left to the library
     }
     if (operators.containsKey("$eq")) {
       return plain(operators.get("$eq"));
@@ -97,15 +77,8 @@ final class EqualityLookupIndex<P> extends Index<P> {
     return null;
   }
 
-  /**
-   * Types the matcher compares by plain (number-normalised) equality, as the index does. Regular
-   * expressions, arrays, documents and null mean more than equality, so they never get here.
-   */
   private static Object plain(Object value) {
-    boolean plain = value instanceof String || value instanceof Integer || value instanceof Long
-        || value instanceof Double || value instanceof Boolean || value instanceof ObjectId
-        || value instanceof UUID || value instanceof Instant;
-    return plain ? value : null;
+    return QueryConditions.isPlain(value) ? value : null;
   }
 
   // Everything else is the library's index, unchanged.

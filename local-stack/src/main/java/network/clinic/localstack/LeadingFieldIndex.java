@@ -4,8 +4,6 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.ObjectId;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A non-unique index (single-field or compound) for mongo-java-server, kept in memory and keyed
@@ -82,24 +79,7 @@ final class LeadingFieldIndex<P> extends Index<P> {
 
   /** The bucket keys a query's condition on the field can match, or null when it is not served. */
   private Collection<Object> candidateKeys(Document query) {
-    if (query.containsKey(field)) {
-      Collection<Object> keys = keysFor(query.get(field));
-      if (keys != null) {
-        return keys;
-      }
-    }
-    // The driver's Filters.and renders {$and: [...]}: any clause narrows the result.
-    if (query.get("$and") instanceof Collection<?> clauses) {
-      for (Object clause : clauses) {
-        if (clause instanceof Document document) {
-          Collection<Object> keys = candidateKeys(document);
-          if (keys != null) {
-            return keys;
-          }
-        }
-      }
-    }
-    return null;
+    return QueryConditions.onField(query, field, this::keysFor);
   }
 
   private Collection<Object> keysFor(Object condition) {
@@ -107,7 +87,7 @@ final class LeadingFieldIndex<P> extends Index<P> {
       Object key = keyOf(condition);
       return key == null || key == NULL ? null : List.of(key);
     }
-    if (operators.isEmpty() || !operators.keySet().stream().allMatch(key -> key.startsWith("$"))) {
+    if (!QueryConditions.isOperators(operators)) {
       return null; // an embedded document compared as a whole
     }
     if (operators.size() == 1 && operators.containsKey("$eq")) {
@@ -144,9 +124,7 @@ final class LeadingFieldIndex<P> extends Index<P> {
       boolean whole = number == Math.rint(number) && Math.abs(number) < 0x1p53;
       return whole ? (Object) number.longValue() : number;
     }
-    boolean plain = value instanceof String || value instanceof Boolean || value instanceof ObjectId
-        || value instanceof UUID || value instanceof Instant;
-    return plain ? value : null;
+    return QueryConditions.isPlain(value) ? value : null;
   }
 
   private static Object idOf(Document document) {
