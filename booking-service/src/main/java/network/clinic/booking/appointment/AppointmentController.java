@@ -73,6 +73,6 @@ class AppointmentController {
 
   private AppointmentViews.PatientAppointment view(Bookings.Changed changed) {
     Appointment appointment = changed.appointment();
-    return AppointmentViews.forPatient(appointment, clinics.require(appointment.clinicId()), changed.token());
+    return AppointmentViews.forPatient(appointment, changed.clinic(), changed.token());
   }
 }

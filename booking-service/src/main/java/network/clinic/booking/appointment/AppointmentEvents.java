@@ -37,11 +37,20 @@ class AppointmentEvents {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  AppointmentEvent event(EventType type, Appointment after, String manageUrl, Instant occurredAt,
+  /** The clinic, practitioner and treatment an event names, as the change that raises it read them. */
+  record Parties(Clinic clinic, Practitioner practitioner, Treatment treatment) {}
+
+  /** Reads the parties of an appointment that is changed without having read them. */
+  Parties partiesOf(Appointment appointment) {
+    return new Parties(clinics.require(appointment.clinicId()), practitioners.require(appointment.practitionerId()),
+        treatments.require(appointment.treatmentId()));
+  }
+
+  AppointmentEvent event(EventType type, Appointment after, Parties parties, String manageUrl, Instant occurredAt,
       Appointment.HistoryEntry change) {
-    Clinic clinic = clinics.require(after.clinicId());
-    Practitioner practitioner = practitioners.require(after.practitionerId());
-    Treatment treatment = treatments.require(after.treatmentId());
+    Clinic clinic = parties.clinic();
+    Practitioner practitioner = parties.practitioner();
+    Treatment treatment = parties.treatment();
     ZoneId zone = clinic.zone();
     AppointmentEvent.Slot previous = null;
     if (type == EventType.RESCHEDULED) {

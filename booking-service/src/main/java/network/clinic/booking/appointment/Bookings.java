@@ -72,8 +72,8 @@ class Bookings {
     this.traces = traces;
   }
 
-  /** The appointment after a change, and the new manage token that change issued. */
-  record Changed(Appointment appointment, ManageTokens.Issued token) {}
+  /** The appointment after a change, its clinic, and the new manage token that change issued. */
+  record Changed(Appointment appointment, Clinic clinic, ManageTokens.Issued token) {}
 
   Changed book(AppointmentRequests.Book request) {
     Instant now = events.now();
@@ -110,7 +110,8 @@ class Bookings {
       Appointment appointment = new Appointment(id, Status.BOOKED, clinic.id(), practitioner.id(), treatment.id(),
           start, end, treatment.bufferMinutes(), patient, request.note(), 1, null, now, List.of(booked));
       OutboxEntry entry =
-          OutboxEntry.of(events.event(EventType.BOOKED, appointment, token.link(), now, booked), traces.currentTraceparent());
+          OutboxEntry.of(events.event(EventType.BOOKED, appointment, new AppointmentEvents.Parties(clinic, practitioner, treatment),
+              token.link(), now, booked), traces.currentTraceparent());
       Document document = new Document(Appointment.ID, id)
           .append(Appointment.STATUS, Status.BOOKED.name())
           .append(Appointment.CLINIC_ID, clinic.id())
@@ -133,7 +134,7 @@ class Bookings {
       if (store.insert(document)) {
         log.info("Appointment {} booked at clinic {} with practitioner {}", id, clinic.id(), practitioner.id());
         metrics.booked(appointment);
-        return new Changed(appointment, token);
+        return new Changed(appointment, clinic, token);
       }
     }
     metrics.conflict(clinic.id(), treatment.id());
@@ -241,7 +242,8 @@ class Bookings {
    */
   private Changed apply(Appointment current, Appointment after, EventType type, HistoryEntry change, Bson... state) {
     ManageTokens.Issued token = tokens.issue(current.id());
-    AppointmentEvent event = events.event(type, after, token.link(), change.at(), change);
+    AppointmentEvents.Parties parties = events.partiesOf(after);
+    AppointmentEvent event = events.event(type, after, parties, token.link(), change.at(), change);
     List<Bson> updates = new ArrayList<>(List.of(state));
     updates.add(set(Appointment.MANAGE_TOKEN_HASH, token.hash()));
     updates.add(set(Appointment.SEQUENCE, after.sequence()));
@@ -251,7 +253,7 @@ class Bookings {
       case UPDATED -> {
         log.info("Appointment {} {} by {} (sequence {})", current.id(), type.name().toLowerCase(),
             actor(change), after.sequence());
-        return new Changed(after, token);
+        return new Changed(after, parties.clinic(), token);
       }
       case CLAIM_TAKEN -> {
         log.info("Appointment {} not moved: the time was taken", current.id());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import network.clinic.booking.Api;
 import network.clinic.booking.BookingIntegrationTest;
+import network.clinic.booking.MongoCommandCounter;
 import network.clinic.booking.TopicReader;
 import network.clinic.booking.clinic.Clinic;
 import network.clinic.booking.practitioner.Practitioner;
@@ -20,10 +21,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** A patient books, views, moves and cancels; every change is one write with its event. */
 abstract class BookingScenarios extends BookingIntegrationTest {
+
+  @Autowired MongoCommandCounter counter;
 
   Clinic clinic;
   Treatment treatment;
@@ -63,6 +67,19 @@ abstract class BookingScenarios extends BookingIntegrationTest {
     awaitPublished(id);
     // Once the relay has published, the token is nowhere in the database.
     assertThat(appointmentDocument(id).toJson()).doesNotContain(token);
+  }
+
+  @Test
+  void aBookingReadsItsClinicPractitionerAndTreatmentOnceEach() {
+    // The request's checks, its event and its answer share what was read (they were 3, 2 and 2 reads).
+    List<String> collections = List.of(Clinic.COLLECTION, Practitioner.COLLECTION, Treatment.COLLECTION);
+    for (int i = 0; i < collections.size(); i++) {
+      counter.watch(collections.get(i), "_id");
+
+      assertThat(book(clinic, practitioner, treatment, local(clinic, 5, (10 + 2 * i) + ":00")).status()).isEqualTo(201);
+
+      assertThat(counter.queries()).as(collections.get(i)).isEqualTo(1);
+    }
   }
 
   @Test
