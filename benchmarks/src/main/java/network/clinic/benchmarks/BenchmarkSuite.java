@@ -55,6 +55,7 @@ public final class BenchmarkSuite {
   private long slotBase;
   private long slotEpoch;
   private final List<Double> singleAvailabilityMs = new ArrayList<>();
+  private final List<String> settled = new ArrayList<>();
 
   private BenchmarkSuite(Path root, Duration runTime, List<String> parts) {
     this.runTime = runTime;
@@ -123,6 +124,7 @@ public final class BenchmarkSuite {
       }
       Map<String, Long> rssAfterRun = rssAfterRun();
       List<Report.Footprint> footprints = parts.contains("footprint") ? footprints(data, rssAfterRun) : List.of();
+      context.put("waited for a quiet machine (CPUs under 15 % busy for 1 s) before (s)", String.join(", ", settled));
       if (!parts.containsAll(ALL_PARTS)) {
         System.out.println(Report.markdown(rows, footprints, List.of(), context));
         System.out.println("Only " + parts + " ran (BENCH_PARTS): no floors, nothing written to benchmarks/results");
@@ -225,6 +227,7 @@ public final class BenchmarkSuite {
     http.require("GET", article, null, Map.of("If-None-Match", etag), 304);
     String trivial = content + "/actuator/health/liveness";
     warmUp(List.of(trivial, article, content + "/api/v1/articles?limit=20"));
+    settle("content");
     rows.add(wrk.get(trivial, 16, Map.of()).as("content", "trivial: GET /actuator/health/liveness", 16));
     rows.add(wrk.get(article, 16, Map.of()).as("content", "article by slug", 16));
     rows.add(wrk.get(article, 16, Map.of("If-None-Match", etag)).as("content", "article by slug, If-None-Match → 304", 16));
@@ -257,6 +260,7 @@ public final class BenchmarkSuite {
       context.put("search index caught up with " + expected + " articles after (s)",
           String.format(Locale.ROOT, "%.1f", Duration.between(began, Instant.now()).toMillis() / 1000.0));
       warmUp(List.of(search));
+      settle("search, " + expected + " articles");
       rows.add(wrk.get(search, 16, Map.of()).as("scaling", "search \"acupuncture needles\", " + expected + " articles", 16));
     }
   }
@@ -317,6 +321,7 @@ public final class BenchmarkSuite {
       context.put("availability, one request alone, " + stored + " stored appointments (ms)",
           String.format(Locale.ROOT, "%.0f", singleAvailabilityMs.getLast()));
       warmUp(List.of(url));
+      settle("availability, " + stored + " stored");
       rows.add(wrk.get(url, 16, Map.of()).as("scaling", "availability 7 days, " + stored + " stored appointments", 16));
     }
     // The booking benchmarks run on a collection of their own making, not this one.
@@ -329,20 +334,39 @@ public final class BenchmarkSuite {
     warmUp(List.of(trivial));
     Wrk.Result warm = wrk.book(booking, 8, bookingScript("warm"), Duration.ofSeconds(Math.max(3, runTime.toSeconds() / 2)));
     slotBase = warm.nextBase();
-    awaitMailsFor(warm.requests() + 1, Duration.ofSeconds(90));
+    awaitMailsFor("warm-up", warm.requests() + 1, Duration.ofSeconds(90));
   }
 
-  /** Lets notification-service finish the warm-up's mails so they do not queue before the events run. */
-  private void awaitMailsFor(long bookings, Duration timeout) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (stack.mail().receivedMessages().size() < bookings && Instant.now().isBefore(deadline)) {
-      Thread.sleep(250);
+  /**
+   * Lets notification-service finish the mails of the bookings so far, so they are not still being
+   * sent while the next part is measured (the booking rows leave thousands).
+   */
+  private void awaitMailsFor(String part, long mails, Duration timeout) throws InterruptedException {
+    Instant began = Instant.now();
+    Instant deadline = began.plus(timeout);
+    while (stack.mail().receivedCount() < mails && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
     }
-    context.put("mails after warm-up (of " + bookings + " bookings)", stack.mail().receivedMessages().size());
+    context.put("mails after " + part + " (of " + mails + " expected), after (s)", stack.mail().receivedCount() + ", "
+        + String.format(Locale.ROOT, "%.1f", Duration.between(began, Instant.now()).toMillis() / 1000.0));
+  }
+
+  /** Waits for a quiet machine before measuring {@code part}, and notes how long that took. */
+  private void settle(String part) {
+    try {
+      double seconds = QuietMachine.await(Duration.ofMinutes(2));
+      settled.add(part + " " + (seconds < 0 ? "(not quiet after 120)" : String.format(Locale.ROOT, "%.1f", seconds)));
+    } catch (IOException e) {
+      settled.add(part + " (unknown: " + e.getMessage() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private void eventBenchmarks() throws Exception {
     progress("events: bookings at 20/s until each mail arrives; raw Kafka");
+    settle("events");
     long base = slotBase;
     int rate = 20;
     Duration duration = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_EVENT_SECONDS", "30")));
@@ -352,15 +376,54 @@ public final class BenchmarkSuite {
     rows.add(EventLatency.rawKafka(stack.settings().kafkaBootstrapServers(), rate, Duration.ofSeconds(15)));
   }
 
-  private void bookingBenchmarks() {
+  private void bookingBenchmarks() throws InterruptedException {
     progress("booking: trivial and POST at concurrency 1, 16, 64");
     String trivial = booking + "/actuator/health/liveness";
+    settle("booking");
+    long mails = stack.mail().receivedCount();
     for (int concurrency : new int[] {1, 16, 64}) {
       rows.add(wrk.get(trivial, concurrency, Map.of()).as("booking", "trivial: GET /actuator/health/liveness", concurrency));
+      Map<String, Duration> cpuBefore = cpuUsed();
       Wrk.Result result = wrk.book(booking, concurrency, bookingScript("c" + concurrency), runTime);
+      Map<String, Duration> cpuAfter = cpuUsed();
       slotBase = result.nextBase();
-      rows.add(result.as("booking", "POST /api/v1/appointments", concurrency));
+      Measurement row = result.as("booking", "POST /api/v1/appointments", concurrency);
+      rows.add(row);
+      mails += row.count();
+      if (concurrency == 16) {
+        context.put("CPU per booking at 16 connections (ms)", cpuPerBooking(cpuBefore, cpuAfter, row.count()));
+      }
     }
+    progress("booking: waiting for the bookings' mails");
+    awaitMailsFor("the booking rows", mails, Duration.ofMinutes(10));
+  }
+
+  /**
+   * CPU time used so far by each service and by this JVM, which hosts the wire server, Kafka and
+   * the SMTP server: what each booking costs the whole machine, not only booking-service.
+   */
+  private Map<String, Duration> cpuUsed() {
+    Map<String, Duration> used = new LinkedHashMap<>();
+    for (String service : SERVICES) {
+      used.put(service, cpuOf(ProcessHandle.of(stack.service(service).pid()).orElse(null)));
+    }
+    used.put("wire server + Kafka + SMTP (suite JVM)", cpuOf(ProcessHandle.current()));
+    return used;
+  }
+
+  private static Duration cpuOf(ProcessHandle process) {
+    return process == null ? Duration.ZERO : process.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  private static String cpuPerBooking(Map<String, Duration> before, Map<String, Duration> after, long bookings) {
+    List<String> parts = new ArrayList<>();
+    double total = 0;
+    for (Map.Entry<String, Duration> entry : after.entrySet()) {
+      double ms = (entry.getValue().toNanos() - before.get(entry.getKey()).toNanos()) / 1e6 / Math.max(1, bookings);
+      total += ms;
+      parts.add(entry.getKey() + " " + String.format(Locale.ROOT, "%.1f", ms));
+    }
+    return String.join(", ", parts) + "; total " + String.format(Locale.ROOT, "%.1f", total);
   }
 
   private Map<String, String> bookingScript(String run) {
@@ -388,6 +451,7 @@ public final class BenchmarkSuite {
     List<Report.Footprint> footprints = new ArrayList<>();
     for (String service : SERVICES) {
       progress("footprint: restarting " + service + " alone");
+      settle("restarting " + service);
       ServiceProcess process = stack.service(service);
       process.close();
       Instant began = Instant.now();
