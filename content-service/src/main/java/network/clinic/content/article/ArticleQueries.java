@@ -27,7 +27,7 @@ class ArticleQueries {
     if (!Slugs.isValidSlug(slug)) {
       throw ArticleProblems.invalidSlug();
     }
-    return articles.findBySlug(slug).filter(Article::isPublished).orElseThrow(ArticleProblems::notFound);
+    return articles.findPublicBySlug(slug).filter(Article::isPublished).orElseThrow(ArticleProblems::notFound);
   }
 
   ArticlePage list(ArticleFilter filter, String cursor, int limit) {

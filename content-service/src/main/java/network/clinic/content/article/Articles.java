@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Articles implements InitializingBean {
 
+  // Public pages never send the Markdown; list and search entries not the HTML either.
+  private static final String MARKDOWN = "body";
+  private static final String HTML = "html";
+
   private final MongoTemplate mongo;
 
   Articles(MongoTemplate mongo) {
@@ -47,6 +51,13 @@ public class Articles implements InitializingBean {
 
   public Optional<Article> findBySlug(String slug) {
     return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("slug").is(slug)), Article.class));
+  }
+
+  /** For a public read, which serves the HTML: without the Markdown source (about half the document). */
+  Optional<Article> findPublicBySlug(String slug) {
+    Query query = Query.query(Criteria.where("slug").is(slug));
+    query.fields().exclude(MARKDOWN);
+    return Optional.ofNullable(mongo.findOne(query, Article.class));
   }
 
   public Optional<Article> findById(String id) {
@@ -93,18 +104,21 @@ public class Articles implements InitializingBean {
         Query.query(criteria)
             .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.asc("slug")))
             .limit(limit);
+    query.fields().exclude(MARKDOWN, HTML);
     return mongo.find(query, Article.class);
   }
 
-  /** The published articles among {@code ids}, in the order of {@code ids}. */
+  /** The published articles among {@code ids}, in the order of {@code ids}, as list entries (no Markdown, no HTML). */
   public List<Article> publishedByIds(List<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
     // By _id alone, status checked here: the wire server answers from an index only when the
     // query names exactly the index's fields; anything more scans the whole collection
+    Query query = Query.query(Criteria.where("_id").in(ids));
+    query.fields().exclude(MARKDOWN, HTML);
     Map<String, Article> found =
-        mongo.find(Query.query(Criteria.where("_id").in(ids)), Article.class).stream()
+        mongo.find(query, Article.class).stream()
             .filter(Article::isPublished)
             .collect(Collectors.toMap(Article::id, Function.identity()));
     return ids.stream().map(found::get).filter(a -> a != null).toList();
