@@ -26,13 +26,14 @@ public record StackSettings(
 
   /**
    * Small footprints for three JVMs on a laptop: the serial collector (no GC threads to feed), a
-   * 192 MB heap that is given back after load (free-ratio bounds), and out-of-memory ends the JVM
-   * instead of leaving it half-working. Each service's live heap after a full GC is under 50 MB
-   * (content-service with 10,000 articles: 42–48 MB); with 256 MB the heap grew under the
-   * benchmark's load until content-service's RSS passed 400 MB.
+   * 160 MB heap that is given back after load (free-ratio bounds, at a full GC), and out-of-memory
+   * ends the JVM instead of leaving it half-working. Each service's live heap after a full GC is
+   * under 50 MB (content-service with 10,000 articles: 42–48 MB), but under load the whole maximum
+   * is committed and resident (native memory tracking: 192 MB of content-service's 370 MB RSS with
+   * -Xmx192m), so the maximum is what sets RSS; with 256 MB content-service passed 400 MB.
    */
   public static final String DEFAULT_SERVICE_JAVA_OPTIONS =
-      "-XX:+UseSerialGC -Xmx192m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -XX:+ExitOnOutOfMemoryError";
+      "-XX:+UseSerialGC -Xmx160m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -XX:+ExitOnOutOfMemoryError";
 
   static final String DEFAULT_STAFF_JWT_SECRET = "local-dev-only-secret-change-me-0123456789abcdef";
 
