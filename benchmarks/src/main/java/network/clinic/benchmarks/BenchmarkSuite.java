@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import network.clinic.localstack.LocalStack;
@@ -405,14 +406,14 @@ public final class BenchmarkSuite {
   private Map<String, Duration> cpuUsed() {
     Map<String, Duration> used = new LinkedHashMap<>();
     for (String service : SERVICES) {
-      used.put(service, cpuOf(ProcessHandle.of(stack.service(service).pid()).orElse(null)));
+      used.put(service, cpuOf(ProcessHandle.of(stack.service(service).pid())));
     }
-    used.put("wire server + Kafka + SMTP (suite JVM)", cpuOf(ProcessHandle.current()));
+    used.put("wire server + Kafka + SMTP (suite JVM)", cpuOf(Optional.of(ProcessHandle.current())));
     return used;
   }
 
-  private static Duration cpuOf(ProcessHandle process) {
-    return process == null ? Duration.ZERO : process.info().totalCpuDuration().orElse(Duration.ZERO);
+  private static Duration cpuOf(Optional<ProcessHandle> process) {
+    return process.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
   }
 
   private static String cpuPerBooking(Map<String, Duration> before, Map<String, Duration> after, long bookings) {

@@ -181,9 +181,10 @@ class Bookings {
 
   Changed reschedule(Appointment current, Instant start, Actor actor, String reason) {
     Instant now = events.now();
-    requireChangeable(current, actor, now);
-    Clinic clinic = clinics.require(current.clinicId());
-    Practitioner practitioner = practitioners.require(current.practitionerId());
+    AppointmentEvents.Parties parties = events.partiesOf(current);
+    requireChangeable(current, actor, now, parties.clinic());
+    Clinic clinic = parties.clinic();
+    Practitioner practitioner = parties.practitioner();
     Duration duration = Duration.between(current.start(), current.end());
     SlotRules.check(clinic, practitioner, duration, start, now).ifPresent(rejection -> {
       throw rejected(rejection, clinic);
@@ -192,7 +193,7 @@ class Bookings {
     Appointment after = new Appointment(current.id(), Status.BOOKED, current.clinicId(), current.practitionerId(),
         current.treatmentId(), start, start.plus(duration), current.bufferMinutes(), current.patient(), current.note(),
         current.sequence() + 1, null, current.createdAt(), append(current.history(), change));
-    Changed changed = apply(current, after, EventType.RESCHEDULED, change,
+    Changed changed = apply(current, after, parties, EventType.RESCHEDULED, change,
         set(Appointment.START, Date.from(after.start())),
         set(Appointment.END, Date.from(after.end())),
         set(Appointment.CLAIMS, claims(after)));
@@ -202,11 +203,12 @@ class Bookings {
 
   Changed cancel(Appointment current, Actor actor, String reason) {
     Instant now = events.now();
-    requireChangeable(current, actor, now);
+    AppointmentEvents.Parties parties = events.partiesOf(current);
+    requireChangeable(current, actor, now, parties.clinic());
     HistoryEntry change = new HistoryEntry(EventType.CANCELLED.name(), now, actor.label(), null, null, reason);
     Cancellation cancellation = new Cancellation(actor.cancelledBy(), reason);
     Appointment after = withStatus(current, Status.CANCELLED, cancellation, change);
-    Changed changed = apply(current, after, EventType.CANCELLED, change,
+    Changed changed = apply(current, after, parties, EventType.CANCELLED, change,
         set(Appointment.STATUS, Status.CANCELLED.name()),
         // Frees the time: a tombstone unique to this appointment replaces the claims.
         set(Appointment.CLAIMS, List.of(Claims.tombstone(current.id()))),
@@ -226,7 +228,8 @@ class Bookings {
     EventType type = outcome == Status.COMPLETED ? EventType.COMPLETED : EventType.NO_SHOW;
     HistoryEntry change = new HistoryEntry(type.name(), now, actor.label(), null, null, reason);
     Appointment after = withStatus(current, outcome, null, change);
-    Changed changed = apply(current, after, type, change, set(Appointment.STATUS, outcome.name()));
+    Changed changed =
+        apply(current, after, events.partiesOf(current), type, change, set(Appointment.STATUS, outcome.name()));
     if (outcome == Status.COMPLETED) {
       metrics.completed(after);
     } else {
@@ -240,9 +243,9 @@ class Bookings {
    * history entry and the event, conditional on the sequence read, so concurrent changes never
    * mix and a taken claim leaves the document as it was.
    */
-  private Changed apply(Appointment current, Appointment after, EventType type, HistoryEntry change, Bson... state) {
+  private Changed apply(Appointment current, Appointment after, AppointmentEvents.Parties parties, EventType type,
+      HistoryEntry change, Bson... state) {
     ManageTokens.Issued token = tokens.issue(current.id());
-    AppointmentEvents.Parties parties = events.partiesOf(after);
     AppointmentEvent event = events.event(type, after, parties, token.link(), change.at(), change);
     List<Bson> updates = new ArrayList<>(List.of(state));
     updates.add(set(Appointment.MANAGE_TOKEN_HASH, token.hash()));
@@ -270,10 +273,9 @@ class Bookings {
     return change.by();
   }
 
-  private void requireChangeable(Appointment current, Actor actor, Instant now) {
+  private void requireChangeable(Appointment current, Actor actor, Instant now, Clinic clinic) {
     requireActive(current);
     if (!actor.staff()) {
-      Clinic clinic = clinics.require(current.clinicId());
       if (!now.isBefore(current.start().minus(clinic.cancellationCutoff()))) {
         throw ProblemException.conflict("change-deadline-passed", "Too late to change online",
             "Appointments can be cancelled or moved online until " + clinic.cancellationCutoffHours()

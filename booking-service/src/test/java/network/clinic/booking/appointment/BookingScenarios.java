@@ -70,15 +70,30 @@ abstract class BookingScenarios extends BookingIntegrationTest {
   }
 
   @Test
-  void aBookingReadsItsClinicPractitionerAndTreatmentOnceEach() {
-    // The request's checks, its event and its answer share what was read (they were 3, 2 and 2 reads).
+  void eachChangeReadsItsClinicPractitionerAndTreatmentOnce() {
+    // A change's checks, its event and its answer share what was read (a booking read them 3, 2 and
+    // 2 times, a patient's reschedule 3, 2 and 1, a patient's cancellation 2, 1 and 1).
     List<String> collections = List.of(Clinic.COLLECTION, Practitioner.COLLECTION, Treatment.COLLECTION);
     for (int i = 0; i < collections.size(); i++) {
-      counter.watch(collections.get(i), "_id");
+      String collection = collections.get(i);
+      counter.watch(collection, "_id");
+      Api.Response booked = book(clinic, practitioner, treatment, local(clinic, 5, (10 + 2 * i) + ":00"));
+      assertThat(booked.status()).isEqualTo(201);
+      assertThat(counter.queries()).as("booking: " + collection).isEqualTo(1);
+      String id = booked.json().path("id").asString();
 
-      assertThat(book(clinic, practitioner, treatment, local(clinic, 5, (10 + 2 * i) + ":00")).status()).isEqualTo(201);
+      counter.watch(collection, "_id");
+      Api.Response moved = api.post("/api/v1/appointments/" + id + "/reschedule",
+          Map.of("start", local(clinic, 6, (10 + 2 * i) + ":00").toString()))
+          .token(booked.json().path("manageToken").asString()).send();
+      assertThat(moved.status()).isEqualTo(200);
+      assertThat(counter.queries()).as("reschedule: " + collection).isEqualTo(1);
 
-      assertThat(counter.queries()).as(collections.get(i)).isEqualTo(1);
+      counter.watch(collection, "_id");
+      Api.Response cancelled = api.post("/api/v1/appointments/" + id + "/cancel", Map.of())
+          .token(moved.json().path("manageToken").asString()).send();
+      assertThat(cancelled.status()).isEqualTo(200);
+      assertThat(counter.queries()).as("cancel: " + collection).isEqualTo(1);
     }
   }
 
