@@ -3,7 +3,10 @@ package network.clinic.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,27 @@ class StackSettingsTests {
     assertThat(settings.kafkaPort()).isEqualTo(19092);
     assertThat(settings.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
     assertThat(settings.dataDirectory()).isEqualTo(Path.of("/tmp/stack-b"));
+  }
+
+  @Test
+  void servicesTrimTheirCHeapOnlyOnJdksWhereThatIsAProductFlag() {
+    assertThat(StackSettings.defaultServiceJavaOptions(Runtime.Version.parse("21.0.3+9")))
+        .isEqualTo("-XX:+UseSerialGC -Xmx128m -XX:+ExitOnOutOfMemoryError");
+    assertThat(StackSettings.defaultServiceJavaOptions(Runtime.Version.parse("21.0.4+7")))
+        .endsWith(" -XX:TrimNativeHeapInterval=5000");
+    assertThat(StackSettings.defaultServiceJavaOptions(Runtime.Version.parse("25.0.3+9-LTS")))
+        .endsWith(" -XX:TrimNativeHeapInterval=5000");
+  }
+
+  @Test
+  void theJdkRunningTheStackAcceptsTheDefaultServiceOptions() throws Exception {
+    List<String> command = new ArrayList<>(List.of(ServiceProcess.javaExecutable()));
+    command.addAll(List.of(StackSettings.DEFAULT_SERVICE_JAVA_OPTIONS.split(" ")));
+    command.add("-version");
+    Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(java.waitFor()).as(output).isZero();
   }
 
   @Test
