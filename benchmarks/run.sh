@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark suite (README "Benchmarks"): builds the services and the suite, starts the whole
 # local stack on free loopback ports, measures everything in one run, prints a Markdown table and
-# writes benchmarks/results/latest.{json,svg,md}. Takes about 20 minutes; not part of CI.
+# writes benchmarks/results/latest.{json,svg,md}. Takes about 10 minutes; not part of CI.
 #   BENCH_SECONDS=10           seconds per wrk run
 #   BENCH_EVENT_SECONDS=30     seconds of bookings at 20/s for the event latency
 #   BENCH_SERVICE_JAVA_OPTS    JVM options of each service (default: the local stack's)

@@ -52,7 +52,7 @@ final class IndexedH2Backend extends H2Backend {
     }
 
     /** The library's name for the map (its method is private); a test checks the two agree. */
-    String uniqueIndexMapName(String collectionName, String indexName) {
+    private String uniqueIndexMapName(String collectionName, String indexName) {
       return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
     }
 
