@@ -150,6 +150,8 @@ public final class LocalStack {
             "SMTP_HOST", "127.0.0.1",
             "SMTP_PORT", String.valueOf(settings.smtpPort()),
             "STAFF_JWT_SECRET", settings.staffJwtSecret(),
+            // a launcher killed with SIGKILL runs no shutdown hook; the services then stop themselves
+            "STOP_WITH_PROCESS", String.valueOf(ProcessHandle.current().pid()),
             // glibc would otherwise keep a malloc arena per busy thread: tens of MB of RSS each JVM
             "MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")));
     env.putAll(own);

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's run command, end to end: the whole stack comes up healthy, a Kafka record leaves
  * booking-service and reaches notification-service, SIGTERM stops every process and frees every
- * port, and the MongoDB data is still there afterwards.
+ * port, and the MongoDB data is still there afterwards. Killed outright, the launcher still
+ * leaves no service behind.
  */
 class LocalStackTests {
 
@@ -84,6 +85,33 @@ class LocalStackTests {
       assertThat(Files.readString(launcher.dataDirectory.resolve("logs/booking-service.log"))).contains("Graceful shutdown complete");
 
       assertDataSurvivesRestart(launcher.dataDirectory, event.appointmentId());
+    }
+  }
+
+  @Test
+  void servicesStopByThemselvesWhenTheLauncherIsKilledOutright() throws Exception {
+    try (LauncherProcess launcher = new LauncherProcess(temp.resolve("killed"))) {
+      Process process = launcher.start();
+      await("stack ready").atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+          .failFast("launcher exited: " + launcher.stderr(), () -> !process.isAlive())
+          .until(() -> launcher.stdout().contains(LocalStack.READY_LINE));
+      List<ProcessHandle> services = process.descendants().toList();
+      assertThat(services).hasSize(3);
+
+      process.destroyForcibly(); // SIGKILL: no shutdown hook runs in the launcher
+      Instant killed = Instant.now();
+
+      try {
+        await("every service JVM gone").atMost(Duration.ofSeconds(60)).until(() -> services.stream().noneMatch(ProcessHandle::isAlive));
+      } finally {
+        services.forEach(ProcessHandle::destroyForcibly); // the launcher's close() no longer sees them
+      }
+      System.out.printf("services stopped %d ms after the launcher was killed%n", Duration.between(killed, Instant.now()).toMillis());
+      for (String service : List.of("BOOKING_PORT", "NOTIFICATION_PORT", "CONTENT_PORT")) {
+        assertThat(PortCheck.isFree(launcher.port(service))).as(service + " released").isTrue();
+      }
+      assertThat(Files.readString(launcher.dataDirectory.resolve("logs/content-service.log")))
+          .contains("Process " + process.pid() + ", which this service stops with, has exited");
     }
   }
 
