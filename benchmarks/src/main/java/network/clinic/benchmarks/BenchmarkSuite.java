@@ -323,7 +323,10 @@ public final class BenchmarkSuite {
           String.format(Locale.ROOT, "%.0f", singleAvailabilityMs.getLast()));
       warmUp(List.of(url));
       settle("availability, " + stored + " stored");
-      rows.add(wrk.get(url, 16, Map.of()).as("scaling", "availability 7 days, " + stored + " stored appointments", 16));
+      Map<String, Duration> cpuBefore = cpuUsed();
+      Measurement row = wrk.get(url, 16, Map.of()).as("scaling", "availability 7 days, " + stored + " stored appointments", 16);
+      context.put("CPU per availability request, " + stored + " stored (ms)", cpuPer(cpuBefore, cpuUsed(), row.count()));
+      rows.add(row);
     }
     // The booking benchmarks run on a collection of their own making, not this one.
     synthetic.deleteSyntheticAppointments();
@@ -394,7 +397,7 @@ public final class BenchmarkSuite {
       rows.add(row);
       mails += row.count();
       if (concurrency == 16) {
-        context.put("CPU per booking at 16 connections (ms)", cpuPerBooking(cpuBefore, cpuAfter, row.count()));
+        context.put("CPU per booking at 16 connections (ms)", cpuPer(cpuBefore, cpuAfter, row.count()));
       }
     }
     progress("booking: waiting for the bookings' mails");
@@ -403,7 +406,7 @@ public final class BenchmarkSuite {
 
   /**
    * CPU time used so far by each service and by this JVM, which hosts the wire server, Kafka and
-   * the SMTP server: what each booking costs the whole machine, not only booking-service.
+   * the SMTP server: what a request costs the whole machine, not only the service it went to.
    */
   private Map<String, Duration> cpuUsed() {
     Map<String, Duration> used = new LinkedHashMap<>();
@@ -418,11 +421,11 @@ public final class BenchmarkSuite {
     return process.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
   }
 
-  private static String cpuPerBooking(Map<String, Duration> before, Map<String, Duration> after, long bookings) {
+  private static String cpuPer(Map<String, Duration> before, Map<String, Duration> after, long requests) {
     List<String> parts = new ArrayList<>();
     double total = 0;
     for (Map.Entry<String, Duration> entry : after.entrySet()) {
-      double ms = (entry.getValue().toNanos() - before.get(entry.getKey()).toNanos()) / 1e6 / Math.max(1, bookings);
+      double ms = (entry.getValue().toNanos() - before.get(entry.getKey()).toNanos()) / 1e6 / Math.max(1, requests);
       total += ms;
       parts.add(entry.getKey() + " " + String.format(Locale.ROOT, "%.1f", ms));
     }
