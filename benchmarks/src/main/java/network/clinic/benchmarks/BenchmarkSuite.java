@@ -1,6 +1,8 @@
 package network.clinic.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,6 +97,7 @@ public final class BenchmarkSuite {
     context.put("cpus", Runtime.getRuntime().availableProcessors());
     context.put("java", Runtime.version().toString());
     context.put("service JVM options", javaOpts);
+    context.put("suite JVM max heap, for the wire server, Kafka and SMTP (MB)", Runtime.getRuntime().maxMemory() >> 20);
     context.put("services start from a JDK AOT cache (SERVICE_AOT_CACHE)", env.get("SERVICE_AOT_CACHE"));
     context.put("seconds per wrk run", runTime.toSeconds());
     context.put("HTTP load tool", "wrk 4.1 (Debian), closed loop, latency percentiles from wrk's own histogram");
@@ -324,8 +327,10 @@ public final class BenchmarkSuite {
       warmUp(List.of(url));
       settle("availability, " + stored + " stored");
       Map<String, Duration> cpuBefore = cpuUsed();
+      long gcBefore = suiteGcMillis();
       Measurement row = wrk.get(url, 16, Map.of()).as("scaling", "availability 7 days, " + stored + " stored appointments", 16);
-      context.put("CPU per availability request, " + stored + " stored (ms)", cpuPer(cpuBefore, cpuUsed(), row.count()));
+      context.put("CPU per availability request, " + stored + " stored (ms)", cpuPer(cpuBefore, cpuUsed(), row.count())
+          + "; suite JVM GC pauses in the row " + (suiteGcMillis() - gcBefore) + " ms");
       rows.add(row);
     }
     // The booking benchmarks run on a collection of their own making, not this one.
@@ -415,6 +420,11 @@ public final class BenchmarkSuite {
     }
     used.put("wire server + Kafka + SMTP (suite JVM)", cpuOf(Optional.of(ProcessHandle.current())));
     return used;
+  }
+
+  /** This JVM's GC pause time so far: a heap too small for the wire server's data shows here. */
+  private static long suiteGcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
   }
 
   private static Duration cpuOf(Optional<ProcessHandle> process) {
