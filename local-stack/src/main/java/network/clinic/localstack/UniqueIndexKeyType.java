@@ -85,29 +85,35 @@ final class UniqueIndexKeyType extends ObjectDataType {
     return UNDECIDED;
   }
 
-  /** As serialization writes them: the modified-UTF-8 length first, then the bytes. */
+  /**
+   * As serialization writes them: the modified-UTF-8 length first, then the bytes. The chars
+   * before the first difference add the same to both lengths, so only the rest is measured: keys
+   * side by side in an index share most of their chars (claim cells of one practitioner).
+   */
   private static int compareStrings(String a, String b) {
-    int lengthA = modifiedUtf8Length(a);
-    int lengthB = modifiedUtf8Length(b);
-    if (lengthA > SHORT_STRING_BYTES || lengthB > SHORT_STRING_BYTES) {
+    // Up to a third of the limit in chars a string is short whatever its chars; longer ones are measured.
+    int certainlyShort = SHORT_STRING_BYTES / 3;
+    if ((a.length() > certainlyShort || b.length() > certainlyShort)
+        && (modifiedUtf8Length(a, 0) > SHORT_STRING_BYTES || modifiedUtf8Length(b, 0) > SHORT_STRING_BYTES)) {
       return UNDECIDED;
     }
-    if (lengthA != lengthB) {
-      return Integer.compare(lengthA, lengthB);
+    int common = Math.min(a.length(), b.length());
+    int first = 0;
+    while (first < common && a.charAt(first) == b.charAt(first)) {
+      first++;
     }
-    for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
-      char c = a.charAt(i);
-      char d = b.charAt(i);
-      if (c != d) {
-        return Integer.compare(byteOrderRank(c), byteOrderRank(d));
-      }
+    int restA = modifiedUtf8Length(a, first);
+    int restB = modifiedUtf8Length(b, first);
+    if (restA != restB) {
+      return Integer.compare(restA, restB);
     }
-    return 0; // equal byte lengths and no char differs: the same string
+    // Equal lengths: either the same string, or the first differing char decides.
+    return first == common ? 0 : Integer.compare(byteOrderRank(a.charAt(first)), byteOrderRank(b.charAt(first)));
   }
 
-  private static int modifiedUtf8Length(String s) {
+  private static int modifiedUtf8Length(String s, int from) {
     int length = 0;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
       length += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
     }
