@@ -527,8 +527,9 @@ public final class BenchmarkSuite {
         .findFirst().orElseThrow(() -> new IllegalStateException("no measurement " + section + "/" + namePrefix));
   }
 
+  /** One decimal, rounded down: a share just under its floor never prints as the floor itself. */
   private static String pct(double share) {
-    return String.format(Locale.ROOT, "%.0f %%", share * 100);
+    return String.format(Locale.ROOT, "%.1f %%", Math.floor(share * 1000) / 10);
   }
 
   private static String ms(double value) {
