@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  * @param publicMaxAge how long browsers and CDNs may reuse a public read without revalidating
  * @param search the search index: where it is kept and how it follows changes made by other
  *     instances
+ * @param articleCache published articles kept in memory as they are served
  * @param seed the sample articles written into an empty database
  */
 @ConfigurationProperties("clinic.content")
@@ -18,6 +19,7 @@ public record ContentProperties(
     @DefaultValue("256KB") DataSize maxRequestSize,
     @DefaultValue("60s") Duration publicMaxAge,
     @DefaultValue Search search,
+    @DefaultValue ArticleCache articleCache,
     @DefaultValue Seed seed) {
 
   /**
@@ -32,6 +34,19 @@ public record ContentProperties(
       @DefaultValue("2s") Duration pollInterval,
       @DefaultValue("60s") Duration fullResyncInterval,
       Path indexDirectory) {}
+
+  /**
+   * @param maxSize memory for cached articles (their JSON); the least recently read leave first.
+   *     0 turns the cache off
+   * @param pollInterval how often each instance checks MongoDB's change counter, so an article
+   *     written on another instance is served fresh within this interval
+   * @param maxAge how long a cached article is served at most, whatever the counter says (covers a
+   *     writer that died between its write and its bump)
+   */
+  public record ArticleCache(
+      @DefaultValue("16MB") DataSize maxSize,
+      @DefaultValue("2s") Duration pollInterval,
+      @DefaultValue("60s") Duration maxAge) {}
 
   public record Seed(@DefaultValue("true") boolean enabled) {}
 }

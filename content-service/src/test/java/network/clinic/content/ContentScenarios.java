@@ -15,14 +15,15 @@ import org.springframework.test.web.servlet.MvcResult;
 /**
  * What every content integration scenario shares: the whole service on a random port, against
  * the infrastructure its concrete subclass registers (a database of its own per class), with
- * short search poll intervals.
+ * short poll intervals for search and the article cache.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "clinic.security.jwt.secret=" + StaffTokens.SECRET,
       "clinic.content.search.poll-interval=200ms",
-      "clinic.content.search.full-resync-interval=5s"
+      "clinic.content.search.full-resync-interval=5s",
+      "clinic.content.article-cache.poll-interval=200ms"
     })
 @AutoConfigureMockMvc
 public abstract class ContentScenarios {

@@ -11,6 +11,7 @@ import network.clinic.content.ContentMetrics.ReadOutcome;
 import network.clinic.content.ContentMetrics.Resource;
 import network.clinic.content.web.ApiProblem;
 import network.clinic.content.web.PublicCaching;
+import network.clinic.content.web.PublicCaching.Representation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,11 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicArticleController {
 
   private final ArticleQueries queries;
+  private final PublishedArticleCache cache;
   private final PublicCaching caching;
   private final ContentMetrics metrics;
 
-  PublicArticleController(ArticleQueries queries, PublicCaching caching, ContentMetrics metrics) {
+  PublicArticleController(ArticleQueries queries, PublishedArticleCache cache, PublicCaching caching, ContentMetrics metrics) {
     this.queries = queries;
+    this.cache = cache;
     this.caching = caching;
     this.metrics = metrics;
   }
@@ -72,9 +75,9 @@ class PublicArticleController {
       content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ArticleResponse.class)))
   ResponseEntity<byte[]> one(
       @PathVariable String slug, @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-    ArticleResponse article;
+    Representation article;
     try {
-      article = ArticleResponse.of(queries.published(slug));
+      article = cache.get(slug, () -> caching.represent(ArticleResponse.of(queries.published(slug))));
     } catch (ApiProblem problem) {
       if (problem.status().value() == 404) {
         metrics.read(Resource.ARTICLE, ReadOutcome.NOT_FOUND);

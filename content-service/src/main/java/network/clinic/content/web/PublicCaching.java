@@ -35,16 +35,38 @@ public class PublicCaching {
 
   /** A 200 with the body as JSON, or a 304 when the caller already holds this representation. */
   public ResponseEntity<byte[]> respond(Object body, String ifNoneMatch) {
-    byte[] representation = json.writeValueAsBytes(body);
-    String etag = etagOf(representation);
+    return respond(represent(body), ifNoneMatch);
+  }
+
+  /** As {@link #respond(Object, String)}, for a representation made earlier (and kept). */
+  public ResponseEntity<byte[]> respond(Representation representation, String ifNoneMatch) {
+    String etag = representation.etag();
     if (matches(ifNoneMatch, etag)) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
     }
-    return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).contentType(MediaType.APPLICATION_JSON).body(representation);
+    return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl).contentType(MediaType.APPLICATION_JSON).body(representation.json());
+  }
+
+  /** The body as it is sent, and its tag. */
+  public Representation represent(Object body) {
+    byte[] representation = json.writeValueAsBytes(body);
+    return new Representation(representation, etagOf(representation));
   }
 
   public static boolean isNotModified(ResponseEntity<?> response) {
     return response.getStatusCode().value() == HttpStatus.NOT_MODIFIED.value();
+  }
+
+  /**
+   * @param json the bytes of the response body; never modified once made
+   * @param etag the strong tag of those bytes, quoted
+   */
+  public record Representation(byte[] json, String etag) {
+
+    /** Roughly what it holds on the heap, for bounding a cache by memory. */
+    public int weight() {
+      return json.length + 2 * etag.length() + 64;
+    }
   }
 
   static String etagOf(byte[] representation) {

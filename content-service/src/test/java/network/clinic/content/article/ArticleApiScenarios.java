@@ -3,6 +3,7 @@ package network.clinic.content.article;
 import static network.clinic.content.ArticleRequests.anArticle;
 import static network.clinic.content.ArticleRequests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,12 +21,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -40,6 +43,10 @@ import network.clinic.content.StaffTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
@@ -54,6 +61,7 @@ public abstract class ArticleApiScenarios extends ContentScenarios {
   private static final String PROBLEM = "https://clinic.network/problems/";
 
   @Autowired ArticleChanges changes;
+  @Autowired MongoTemplate mongo;
   @Autowired MeterRegistry meters;
   @LocalServerPort int port;
 
@@ -132,6 +140,30 @@ public abstract class ArticleApiScenarios extends ContentScenarios {
     mvc.perform(get("/api/v1/articles/{slug}", slug).header(HttpHeaders.IF_NONE_MATCH, etag))
         .andExpect(status().isOk())
         .andExpect(header().string(HttpHeaders.ETAG, not(etag)));
+  }
+
+  @Test
+  void anArticleChangedOnAnotherInstanceIsServedFreshWithinThePollInterval() throws Exception {
+    String slug = createPublished(ADMIN, anArticle().titled("Cached on this instance " + unique()));
+    mvc.perform(get("/api/v1/articles/{slug}", slug)).andExpect(status().isOk());
+    double hitsBefore = cacheGets("hit");
+
+    // Another instance writes the article, then moves the change counter; this one hears of it
+    // from the counter only
+    String newTitle = "Changed elsewhere " + unique();
+    mongo.updateFirst(Query.query(Criteria.where("slug").is(slug)), new Update().set("title", newTitle), Article.COLLECTION);
+    mvc.perform(get("/api/v1/articles/{slug}", slug))
+        .andExpect(jsonPath("$.title").value(not(newTitle)));
+    assertThat(cacheGets("hit")).as("served from memory until the counter moves").isEqualTo(hitsBefore + 1);
+
+    changes.bump();
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        .untilAsserted(() -> mvc.perform(get("/api/v1/articles/{slug}", slug)).andExpect(jsonPath("$.title").value(newTitle)));
+
+    mongo.updateFirst(Query.query(Criteria.where("slug").is(slug)), new Update().set("status", ArticleStatus.DRAFT), Article.COLLECTION);
+    changes.bump();
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        .untilAsserted(() -> mvc.perform(get("/api/v1/articles/{slug}", slug)).andExpect(status().isNotFound()));
   }
 
   @Test
@@ -575,6 +607,11 @@ public abstract class ArticleApiScenarios extends ContentScenarios {
 
   private static List<String> slugs(MvcResult page) throws Exception {
     return JsonPath.read(page.getResponse().getContentAsString(), "$.items[*].slug");
+  }
+
+  private double cacheGets(String result) {
+    FunctionCounter counter = meters.find("cache.gets").tags("cache", "content.articles", "result", result).functionCounter();
+    return counter == null ? 0 : counter.count();
   }
 
   private double readCount(String resource, String outcome) {

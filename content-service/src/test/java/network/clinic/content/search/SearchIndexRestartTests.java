@@ -194,6 +194,7 @@ class SearchIndexRestartTests {
             DataSize.ofKilobytes(256),
             Duration.ofSeconds(60),
             new ContentProperties.Search(Duration.ofHours(1), Duration.ofHours(1), indexDirectory),
+            new ContentProperties.ArticleCache(DataSize.ofMegabytes(1), Duration.ofHours(1), Duration.ofHours(1)),
             new ContentProperties.Seed(false));
     ArticleIndex index = new ArticleIndex(new MarkdownRenderer(), indexDirectory);
     SearchIndexSynchronizer synchronizer =
