@@ -288,6 +288,32 @@ public final class BenchmarkSuite {
       settle("search, " + expected + " articles");
       rows.add(wrk.get(search, 16, Map.of()).as("scaling", "search \"acupuncture needles\", " + expected + " articles", 16));
     }
+    articlesInTurn(cloned);
+  }
+
+  /**
+   * Article by slug again, over every synthetic article in turn. The content row reads one
+   * article, which content-service keeps in memory after its first read; here most reads miss that
+   * cache (the articles hold more than its 16 MB), so this row shows the MongoDB path.
+   */
+  private void articlesInTurn(int count) {
+    String name = "article by slug, " + count + " articles in turn";
+    settle(name);
+    double hitsBefore = articleCacheGets("hit");
+    double missesBefore = articleCacheGets("miss");
+    rows.add(wrk.getInTurn(content + "/api/v1/articles/", "bench-article-", count, 16).as("scaling", name, 16));
+    double hits = articleCacheGets("hit") - hitsBefore;
+    double misses = articleCacheGets("miss") - missesBefore;
+    context.put("content article cache hits during \"" + name + "\" (%)", String.format(Locale.ROOT, "%.1f", 100 * hits / (hits + misses)));
+  }
+
+  private double articleCacheGets(String result) {
+    Pattern counter = Pattern.compile("^cache_gets_total\\{[^}]*cache=\"content.articles\"[^}]*result=\"" + result + "\"[^}]*}\\s+([0-9.eE+]+)", Pattern.MULTILINE);
+    Matcher m = counter.matcher(http.require("GET", content + "/actuator/prometheus", null, Map.of(), 200).body());
+    if (!m.find()) {
+      throw new IllegalStateException("content-service exposes no cache_gets_total for content.articles, result " + result);
+    }
+    return Double.parseDouble(m.group(1));
   }
 
   private void awaitIndex(long expected, Duration timeout) throws InterruptedException {

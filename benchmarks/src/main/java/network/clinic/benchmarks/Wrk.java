@@ -43,6 +43,11 @@ final class Wrk {
     return run(url, connections, "get.lua", headers, Map.of(), time);
   }
 
+  /** GETs of {@code url + prefix + i} for i = 0 .. count - 1, in turn. */
+  Result getInTurn(String url, String prefix, int count, int connections) {
+    return run(url, connections, "in-turn.lua", Map.of(), Map.of("PATH_PREFIX", prefix, "PATH_COUNT", String.valueOf(count)), duration);
+  }
+
   Result book(String baseUrl, int connections, Map<String, String> scriptEnvironment, Duration time) {
     return run(baseUrl, connections, "book.lua", Map.of(), scriptEnvironment, time);
   }
