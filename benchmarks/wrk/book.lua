@@ -2,6 +2,7 @@
 -- booking conflicts with another: index = base + counter * threads + thread id; the index picks
 -- the practitioner (index mod P) and the hour (index div P) after SLOT_EPOCH (UTC, clinic on UTC).
 dofile(os.getenv("WRK_SCRIPTS") .. "/report.lua")
+dofile(os.getenv("WRK_SCRIPTS") .. "/threads.lua")
 
 local base = tonumber(os.getenv("SLOT_BASE"))
 local epoch = tonumber(os.getenv("SLOT_EPOCH"))
@@ -9,13 +10,7 @@ local practitioners = tonumber(os.getenv("PRACTITIONERS"))
 local clinic = os.getenv("CLINIC_ID")
 local treatment = os.getenv("TREATMENT_ID")
 local run = os.getenv("RUN_ID")
-local threads = {}
 local thread_count = tonumber(os.getenv("WRK_THREAD_COUNT"))
-
-setup = function(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
 
 counter = 0
 

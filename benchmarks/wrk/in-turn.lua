@@ -2,16 +2,11 @@
 -- different resources (a cache holding fewer than PATH_COUNT of them mostly misses). Thread t of T
 -- asks for t, t+T, t+2T, ... so the threads do not move in step.
 dofile(os.getenv("WRK_SCRIPTS") .. "/report.lua")
+dofile(os.getenv("WRK_SCRIPTS") .. "/threads.lua")
 
 local prefix = os.getenv("PATH_PREFIX")
 local count = tonumber(os.getenv("PATH_COUNT"))
 local thread_count = tonumber(os.getenv("WRK_THREAD_COUNT"))
-local threads = {}
-
-setup = function(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
 
 counter = 0
 

@@ -6,13 +6,11 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import network.clinic.content.ContentProperties;
+import network.clinic.content.FixedDelayTask;
 import network.clinic.content.web.PublicCaching.Representation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +51,7 @@ class PublishedArticleCache implements SmartLifecycle {
   private final AtomicLong generation = new AtomicLong();
   private final LongSupplier changeCounter;
   private final Duration pollInterval;
-  private ScheduledExecutorService scheduler;
+  private final FixedDelayTask poller = new FixedDelayTask("article-cache-poll", this::poll);
   private volatile boolean running;
   /** Only the poll thread reads and writes it. */
   private Long lastSeenChange;
@@ -121,24 +119,15 @@ class PublishedArticleCache implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "article-cache-poll");
-              thread.setDaemon(true);
-              return thread;
-            });
-    scheduler.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+  public void start() {
+    poller.start(Duration.ZERO, pollInterval);
     running = true;
   }
 
   @Override
-  public synchronized void stop() {
+  public void stop() {
     running = false;
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
+    poller.stop();
   }
 
   @Override

@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import network.clinic.content.ContentProperties;
+import network.clinic.content.FixedDelayTask;
 import network.clinic.content.article.Article;
 import network.clinic.content.article.ArticleChanged;
 import network.clinic.content.article.ArticleChanges;
@@ -57,7 +55,7 @@ class SearchIndexSynchronizer implements SmartLifecycle {
   private final Duration pollInterval;
   private final Duration fullResyncInterval;
   private final Clock clock;
-  private ScheduledExecutorService scheduler;
+  private final FixedDelayTask poller = new FixedDelayTask("search-index-sync", this::poll);
   private volatile boolean running;
   private long lastSeenChange = -1;
   private volatile boolean compared;
@@ -82,24 +80,14 @@ class SearchIndexSynchronizer implements SmartLifecycle {
     if (!kept) {
       sync(false);
     }
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "search-index-sync");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long firstPoll = kept ? 0 : pollInterval.toMillis();
-    scheduler.scheduleWithFixedDelay(this::poll, firstPoll, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    poller.start(kept ? Duration.ZERO : pollInterval, pollInterval);
     running = true;
   }
 
   @Override
   public synchronized void stop() {
     running = false;
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
+    poller.stop();
   }
 
   @Override
