@@ -36,8 +36,8 @@ public record ContentProperties(
       Path indexDirectory) {}
 
   /**
-   * @param maxSize memory for cached articles (their JSON); the least recently read leave first.
-   *     0 turns the cache off
+   * @param maxSize memory for cached articles (their JSON); when it is full, Caffeine keeps the
+   *     articles read most often. 0 turns the cache off
    * @param pollInterval how often each instance checks MongoDB's change counter, so an article
    *     written on another instance is served fresh within this interval
    * @param maxAge how long a cached article is served at most, whatever the counter says (covers a

@@ -53,8 +53,10 @@ class PublishedArticleCache implements SmartLifecycle {
   private final Duration pollInterval;
   private final FixedDelayTask poller = new FixedDelayTask("article-cache-poll", this::poll);
   private volatile boolean running;
-  /** Only the poll thread reads and writes it. */
+  /** Only the poll thread reads and writes these two. */
   private Long lastSeenChange;
+
+  private boolean counterUnreadable;
 
   @Autowired
   PublishedArticleCache(ArticleChanges changes, ContentProperties properties, MeterRegistry registry) {
@@ -99,17 +101,26 @@ class PublishedArticleCache implements SmartLifecycle {
 
   /** Never throws: MongoDB being away must not end the schedule. */
   void poll() {
+    long counter;
     try {
-      long counter = changeCounter.getAsLong();
-      if (lastSeenChange == null || counter != lastSeenChange) {
-        dropAll();
-        lastSeenChange = counter;
-      }
+      counter = changeCounter.getAsLong();
     } catch (RuntimeException e) {
       // Unknown whether another instance wrote: serve nothing unconfirmed
       dropAll();
       lastSeenChange = null;
-      log.warn("Could not read the article change counter; cached articles dropped: {}", e.toString());
+      if (!counterUnreadable) {
+        counterUnreadable = true;
+        log.warn("Could not read the article change counter; cached articles are dropped at every poll until it can: {}", e.toString());
+      }
+      return;
+    }
+    if (counterUnreadable) {
+      counterUnreadable = false;
+      log.info("Article change counter readable again");
+    }
+    if (lastSeenChange == null || counter != lastSeenChange) {
+      dropAll();
+      lastSeenChange = counter;
     }
   }
 

@@ -58,14 +58,21 @@ class PublishedArticleCacheTests {
   }
 
   @Test
-  void anUnreadableCounterDropsEverything() {
+  void anUnreadableCounterDropsEverythingUntilItIsReadableAgain() {
     cache.poll();
     cache.get("cupping", read("v1"));
 
     counterReadable.set(false);
     cache.poll();
-
     assertThat(text(cache.get("cupping", read("v2")))).isEqualTo("v2");
+    cache.poll();
+    assertThat(text(cache.get("cupping", read("v3")))).as("dropped at every poll").isEqualTo("v3");
+
+    counterReadable.set(true);
+    cache.poll();
+    cache.get("cupping", read("v4"));
+    cache.poll();
+    assertThat(text(cache.get("cupping", read("v5")))).as("kept again").isEqualTo("v4");
   }
 
   @Test
