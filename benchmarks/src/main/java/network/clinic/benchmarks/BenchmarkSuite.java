@@ -125,7 +125,7 @@ public final class BenchmarkSuite {
       if (parts.contains("scaling")) {
         int clonedArticles = searchScaling(synthetic);
         availabilityScaling(synthetic);
-        // Last: reading every article moves ~60 MB through the wire server, which should not
+        // Last: reading every article moves tens of MB through the wire server, which should not
         // weigh on the availability rows
         articlesInTurn(clonedArticles);
       }
