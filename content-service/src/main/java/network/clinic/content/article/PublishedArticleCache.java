@@ -55,7 +55,6 @@ class PublishedArticleCache implements SmartLifecycle {
   private volatile boolean running;
   /** Only the poll thread reads and writes these two. */
   private Long lastSeenChange;
-
   private boolean counterUnreadable;
 
   @Autowired
