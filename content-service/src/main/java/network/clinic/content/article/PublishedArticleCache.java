@@ -70,7 +70,7 @@ class PublishedArticleCache implements SmartLifecycle {
     this.entries =
         Caffeine.newBuilder()
             .maximumWeight(settings.maxSize().toBytes())
-            .weigher((String slug, Entry entry) -> entry.representation().weight() + slug.length())
+            .weigher((String slug, Entry entry) -> entry.weight(slug))
             .expireAfterWrite(settings.maxAge())
             .ticker(ticker)
             .recordStats()
@@ -145,5 +145,11 @@ class PublishedArticleCache implements SmartLifecycle {
     return running;
   }
 
-  private record Entry(long generation, Representation representation) {}
+  private record Entry(long generation, Representation representation) {
+
+    /** Roughly the bytes it holds on the heap (two per char, plus object headers). */
+    int weight(String slug) {
+      return representation.json().length + 2 * (representation.etag().length() + slug.length()) + 64;
+    }
+  }
 }

@@ -61,13 +61,7 @@ public class PublicCaching {
    * @param json the bytes of the response body; never modified once made
    * @param etag the strong tag of those bytes, quoted
    */
-  public record Representation(byte[] json, String etag) {
-
-    /** Roughly what it holds on the heap, for bounding a cache by memory. */
-    public int weight() {
-      return json.length + 2 * etag.length() + 64;
-    }
-  }
+  public record Representation(byte[] json, String etag) {}
 
   static String etagOf(byte[] representation) {
     try {

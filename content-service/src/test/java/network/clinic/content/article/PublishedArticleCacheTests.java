@@ -2,6 +2,7 @@ package network.clinic.content.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -99,6 +100,25 @@ class PublishedArticleCacheTests {
     assertThat(text(cache.get("cupping", read("v2")))).isEqualTo("v1");
     nanos.addAndGet(Duration.ofSeconds(2).toNanos());
     assertThat(text(cache.get("cupping", read("v2")))).isEqualTo("v2");
+  }
+
+  @Test
+  void articlesBeyondTheSizeAreNotAllKept() {
+    PublishedArticleCache small =
+        new PublishedArticleCache(counter::get, new ContentProperties.ArticleCache(DataSize.ofKilobytes(4), Duration.ofSeconds(2), Duration.ofSeconds(60)), nanos::get);
+    String kilobyte = "x".repeat(1024);
+    for (int i = 0; i < 20; i++) {
+      small.get("article-" + i, read(kilobyte));
+    }
+
+    // Caffeine evicts in the background: a pass over all 20 (about 22 KB) reads nearly all again
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      int before = reads.get();
+      for (int i = 0; i < 20; i++) {
+        small.get("article-" + i, read(kilobyte));
+      }
+      assertThat(reads.get() - before).as("articles read again of 20, with 4 KB kept").isGreaterThanOrEqualTo(16);
+    });
   }
 
   @Test
