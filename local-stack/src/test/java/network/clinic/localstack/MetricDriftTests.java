@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -155,6 +156,9 @@ class MetricDriftTests {
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(500))
         .failFast("prometheus exited, see " + temp.resolve("prometheus.log"), () -> !prometheus.isAlive())
+        // Until Prometheus listens, its port refuses connections; on a busy machine that can
+        // outlast the first poll
+        .ignoreExceptionsInstanceOf(ConnectException.class)
         .untilAsserted(
             () -> {
               JsonNode targets = prometheusApi("/api/v1/targets").path("data").path("activeTargets");
