@@ -192,6 +192,33 @@ class ComposeFileTests {
   }
 
   @Test
+  void appImagesAreMultiStageAndRunAJre21AsANonRootUserWithAReadinessCheck() throws IOException {
+    for (String name : APP_PORTS.keySet()) {
+      Path file = dockerfile(name, service(name).get("build"));
+      List<String> instructions = instructions(file);
+      int lastFrom = -1;
+      for (int i = 0; i < instructions.size(); i++) {
+        if (keyword(instructions.get(i)).equals("FROM")) {
+          lastFrom = i;
+        }
+      }
+      // What the image runs is only what follows the last FROM; the build tools stay behind
+      List<String> runtime = instructions.subList(lastFrom, instructions.size());
+      assertThat(instructions.stream().filter(line -> keyword(line).equals("FROM")))
+          .as("stages of %s", file).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(runtime.get(0)).as("runtime base image of %s", name).containsPattern(":21[.\\w-]*-jre");
+      assertThat(runtime).as("runtime stage of %s copies from the build stage", name)
+          .anyMatch(line -> keyword(line).equals("COPY") && line.contains("--from="));
+      List<String> users = runtime.stream().filter(line -> keyword(line).equals("USER")).toList();
+      assertThat(users).as("USER in the runtime stage of %s", name).isNotEmpty();
+      String user = users.getLast().trim().split("\\s+")[1].split(":")[0];
+      assertThat(user).as("the user %s runs as", name).isNotIn("root", "0");
+      assertThat(runtime).as("HEALTHCHECK of %s", name)
+          .anyMatch(line -> keyword(line).equals("HEALTHCHECK") && line.contains("/actuator/health/readiness"));
+    }
+  }
+
+  @Test
   void prometheusScrapesEveryAppServiceByItsComposeName() throws IOException {
     Map<String, Object> config = readYaml(prometheusConfigMountedByCompose());
     Set<String> targets = new TreeSet<>();
@@ -308,15 +335,20 @@ class ComposeFileTests {
 
   // --- the Dockerfile ---
 
-  private static void assertDockerfileBaseImagesPinned(String name, Object build)
-      throws IOException {
+  private static Path dockerfile(String name, Object build) {
     // build: is either the context path or a mapping with context, dockerfile and args
     Map<String, Object> settings =
         build instanceof Map<?, ?> ? map(build, name + " build") : Map.of("context", build);
     Path context = root.resolve(String.valueOf(settings.getOrDefault("context", ".")));
     Path file = context.resolve(String.valueOf(settings.getOrDefault("dockerfile", "Dockerfile")));
-    Map<String, String> args = buildArgs(service(name));
     assertThat(file).as("Dockerfile of %s", name).isRegularFile();
+    return file;
+  }
+
+  private static void assertDockerfileBaseImagesPinned(String name, Object build)
+      throws IOException {
+    Path file = dockerfile(name, build);
+    Map<String, String> args = buildArgs(service(name));
 
     List<String> stages = new ArrayList<>();
     Map<String, String> globalArgs = new LinkedHashMap<>();
@@ -346,6 +378,10 @@ class ComposeFileTests {
       }
     }
     assertThat(froms).as("FROM lines in %s", file).isPositive();
+  }
+
+  private static String keyword(String instruction) {
+    return instruction.trim().split("\\s+")[0].toUpperCase();
   }
 
   /** Instructions with line continuations joined and comments dropped. */
