@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -40,16 +41,28 @@ public class StaffSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   JwtDecoder staffJwtDecoder(SecurityProperties properties) {
     SecurityProperties.Jwt jwt = properties.jwt();
-    if (jwt != null && jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()) {
-      return NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+    NimbusJwtDecoder decoder = jwt != null && hasText(jwt.jwkSetUri())
+        ? NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build()
+        : NimbusJwtDecoder.withSecretKey(hmacKey(jwt)).macAlgorithm(MacAlgorithm.HS256).build();
+    if (jwt != null && hasText(jwt.issuer())) {
+      // An identity provider's keys may sign tokens for other audiences too: only its staff
+      // issuer is trusted here (expiry and not-before are still checked)
+      decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
     }
+    return decoder;
+  }
+
+  private static SecretKey hmacKey(SecurityProperties.Jwt jwt) {
     String secret = jwt == null ? null : jwt.secret();
     if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
       throw new IllegalStateException(
           "STAFF_JWT_SECRET must be at least " + MIN_SECRET_BYTES + " bytes (or set STAFF_JWT_JWK_SET_URI)");
     }
-    SecretKey key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-    return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  }
+
+  private static boolean hasText(String value) {
+    return value != null && !value.isBlank();
   }
 
   @Bean
