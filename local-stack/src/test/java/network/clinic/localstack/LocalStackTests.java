@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -51,7 +52,13 @@ class LocalStackTests {
       }
       assertThat(httpGet(launcher.port("MAIL_VIEWER_PORT"), "/")).isEqualTo(200);
       assertThat(launcher.stdout()).contains("swagger-ui.html").contains("staff of london-camden");
-      assertThat(launcher.dataDirectory.resolve("dev-tokens.txt")).exists();
+      // The printed staff token is the one in the file, and booking-service accepts it
+      String camdenToken = launcher.stdout().lines()
+          .dropWhile(line -> !line.contains("staff of london-camden")).skip(1).findFirst().orElseThrow().trim();
+      assertThat(Files.readString(launcher.dataDirectory.resolve("dev-tokens.txt"))).contains(camdenToken);
+      assertThat(httpGet(launcher.port("BOOKING_PORT"), "/api/v1/clinics/london-camden/appointments?date=" + LocalDate.now(), camdenToken))
+          .isEqualTo(200);
+      assertThat(httpGet(launcher.port("BOOKING_PORT"), "/api/v1/clinics/london-camden/appointments?date=" + LocalDate.now())).isEqualTo(401);
       // content-service keeps its search index in the data folder, committed once built
       try (var index = Files.list(launcher.dataDirectory.resolve("content-search-index"))) {
         assertThat(index.map(file -> file.getFileName().toString())).anyMatch(name -> name.startsWith("segments_"));
@@ -193,9 +200,17 @@ class LocalStackTests {
   }
 
   private static int httpGet(int port, String path) throws Exception {
+    return httpGet(port, path, null);
+  }
+
+  private static int httpGet(int port, String path, String bearerToken) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5));
+      if (bearerToken != null) {
+        request.header("Authorization", "Bearer " + bearerToken);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
   }
 }
