@@ -2,6 +2,7 @@ package network.clinic.booking;
 
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -65,6 +66,17 @@ public abstract class BookingIntegrationTest {
 
   protected Document appointmentDocument(String id) {
     return mongo.getCollection(Outbox.COLLECTION).find(new Document("_id", id)).first();
+  }
+
+  /**
+   * The whole database once the relay has nothing pending or leased, so that only the request
+   * under test can change it before the next snapshot.
+   */
+  protected DatabaseSnapshot settledDatabase() {
+    await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection(Outbox.COLLECTION).countDocuments(
+        Filters.or(Filters.exists(Outbox.ENTRIES), Filters.exists(Outbox.LEASE_OWNER),
+            Filters.exists(Outbox.LEASE_UNTIL))) == 0);
+    return DatabaseSnapshot.of(mongo);
   }
 
   protected String mongoUri() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import network.clinic.booking.Api;
 import network.clinic.booking.BookingIntegrationTest;
+import network.clinic.booking.DatabaseSnapshot;
 import network.clinic.booking.clinic.Clinic;
 import network.clinic.booking.practitioner.Practitioner;
 import network.clinic.booking.treatment.Treatment;
@@ -20,27 +21,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Invariant 6 on booking: each kind of bad input gets a 4xx problem document with a stable type
- * (and the offending fields), and nothing is written.
+ * Invariant 6 on booking: each kind of bad input gets a 4xx problem document with a
+ * stable type (and the offending fields), and nothing is written: the whole database is as it was.
  */
 abstract class BadInputScenarios extends BookingIntegrationTest {
 
   Clinic clinic;
   Treatment treatment;
   Practitioner practitioner;
-  long appointmentsBefore;
+  /** Taken after the test's own setup; a test that adds to the catalogue takes it again. */
+  DatabaseSnapshot database;
 
   @BeforeEach
   void catalogue() {
     clinic = catalogue.aClinic().minimumNoticeMinutes(60).horizonDays(30).save();
     treatment = catalogue.aTreatment().minutes(60, 15).save();
     practitioner = catalogue.aPractitioner().offering(treatment).worksAt(clinic, "08:00", "20:00").save();
-    appointmentsBefore = appointmentCount();
+    database = settledDatabase();
   }
 
   @AfterEach
   void nothingWasWritten() {
-    assertThat(appointmentCount()).as("appointments in the database").isEqualTo(appointmentsBefore);
+    assertThat(database.changesIn(DatabaseSnapshot.of(mongo))).as("changes to the database").isEmpty();
   }
 
   @Test
@@ -100,6 +102,7 @@ abstract class BadInputScenarios extends BookingIntegrationTest {
   @Test
   void aPractitionerWhoDoesNotOfferTheTreatmentIsRefused() {
     Treatment cupping = catalogue.aTreatment().minutes(30, 10).save();
+    database = settledDatabase();
     Map<String, Object> request = valid();
     request.put("treatmentId", cupping.id());
 
@@ -110,6 +113,7 @@ abstract class BadInputScenarios extends BookingIntegrationTest {
   void aPractitionerOfAnotherClinicIsRefused() {
     Clinic elsewhere = catalogue.aClinic().save();
     Practitioner stranger = catalogue.aPractitioner().offering(treatment).worksAt(elsewhere, "08:00", "20:00").save();
+    database = settledDatabase();
     Map<String, Object> request = valid();
     request.put("practitionerId", stranger.id());
 
@@ -120,6 +124,7 @@ abstract class BadInputScenarios extends BookingIntegrationTest {
   void aPractitionerNotAtTheClinicThatDayIsRefused() {
     Practitioner mondays = catalogue.aPractitioner().offering(treatment)
         .worksAt(clinic, "08:00", "20:00", EnumSet.of(DayOfWeek.MONDAY)).save();
+    database = settledDatabase();
     // 2026-03-10 is a Tuesday.
     Map<String, Object> request = bookingRequest(clinic, mondays, treatment, OffsetDateTime.parse("2026-03-10T10:00:00Z"));
 
@@ -165,6 +170,7 @@ abstract class BadInputScenarios extends BookingIntegrationTest {
     Instant day = start.toLocalDate().atStartOfDay(clinic.zone()).toInstant();
     Practitioner away = catalogue.aPractitioner().offering(treatment).worksAt(clinic, "08:00", "20:00")
         .away(day, day.plus(Duration.ofDays(1))).save();
+    database = settledDatabase();
 
     assertProblem(post(bookingRequest(clinic, away, treatment, start)), 422, "practitioner-time-off", "start");
   }
