@@ -10,18 +10,22 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.bson.Document;
 import network.clinic.booking.Api;
 import network.clinic.booking.BookingIntegrationTest;
 import network.clinic.booking.DatabaseSnapshot;
+import network.clinic.booking.StaffTokens;
 import network.clinic.booking.clinic.Clinic;
 import network.clinic.booking.practitioner.Practitioner;
 import network.clinic.booking.treatment.Treatment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Invariant 6 on booking: each kind of bad input gets a 4xx problem document with a
+ * Invariant 6 on booking and on changes: each kind of bad input gets a 4xx problem document with a
  * stable type (and the offending fields), and nothing is written: the whole database is as it was.
  */
 abstract class BadInputScenarios extends BookingIntegrationTest {
@@ -29,7 +33,7 @@ abstract class BadInputScenarios extends BookingIntegrationTest {
   Clinic clinic;
   Treatment treatment;
   Practitioner practitioner;
-  /** Taken after the test's own setup; a test that adds to the catalogue takes it again. */
+  /** Taken after the test's own setup; a test that adds to the catalogue or books takes it again. */
   DatabaseSnapshot database;
 
   @BeforeEach
@@ -227,6 +231,121 @@ abstract class BadInputScenarios extends BookingIntegrationTest {
 
     assertProblem(api.postChunked("/api/v1/appointments", Api.JSON.writeValueAsString(request)).send(), 413,
         "payload-too-large");
+  }
+
+  /** Starts a booking may not have; a move there is refused with the same type. */
+  enum BadStart {
+    OFF_GRID("start-off-grid"),
+    IN_THE_PAST("start-in-past"),
+    INSIDE_MINIMUM_NOTICE("inside-minimum-notice"),
+    BEYOND_HORIZON("beyond-booking-horizon"),
+    DURING_TIME_OFF("practitioner-time-off"),
+    BEFORE_OPENING("outside-working-hours"),
+    RUNNING_PAST_CLOSING("outside-working-hours");
+
+    final String type;
+
+    BadStart(String type) {
+      this.type = type;
+    }
+  }
+
+  /** An appointment on day 3 at 10:00, published, with the database snapshot taken after it. */
+  record Movable(String id, String token, Practitioner practitioner, Document document) {}
+
+  private Movable bookToMove() {
+    OffsetDateTime dayFour = local(clinic, 4, "10:00");
+    Instant away = dayFour.toLocalDate().atStartOfDay(clinic.zone()).toInstant();
+    // Works longer than the clinic is open, so the clinic's hours alone refuse the early and late starts.
+    Practitioner movable = catalogue.aPractitioner().offering(treatment).worksAt(clinic, "06:00", "23:00")
+        .away(away, away.plus(Duration.ofDays(1))).save();
+    Api.Response booked = book(clinic, movable, treatment, local(clinic, 3, "10:00"));
+    assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+    String id = booked.json().path("id").asString();
+    awaitPublished(id);
+    database = settledDatabase();
+    return new Movable(id, booked.json().path("manageToken").asString(), movable, appointmentDocument(id));
+  }
+
+  private OffsetDateTime start(BadStart bad) {
+    return switch (bad) {
+      case OFF_GRID -> local(clinic, 3, "10:05");
+      case IN_THE_PAST -> local(clinic, -1, "10:00");
+      case INSIDE_MINIMUM_NOTICE -> soon(clinic, Duration.ofMinutes(20));
+      case BEYOND_HORIZON -> local(clinic, 45, "10:00");
+      case DURING_TIME_OFF -> local(clinic, 4, "10:00");
+      case BEFORE_OPENING -> local(clinic, 3, "07:00");
+      case RUNNING_PAST_CLOSING -> local(clinic, 3, "19:30");
+    };
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(BadStart.class)
+  void aPatientCannotMoveToAStartTheyCouldNotBook(BadStart bad) {
+    Movable movable = bookToMove();
+    OffsetDateTime start = start(bad);
+
+    Api.Response moved = api.post("/api/v1/appointments/" + movable.id() + "/reschedule",
+        Map.of("start", start.toString())).token(movable.token()).send();
+
+    assertProblem(moved, 422, bad.type, "start");
+    assertThat(appointmentDocument(movable.id())).isEqualTo(movable.document());
+    assertProblem(post(bookingRequest(clinic, movable.practitioner(), treatment, start)), 422, bad.type, "start");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(BadStart.class)
+  void staffCannotMoveToAStartAPatientCouldNotBook(BadStart bad) {
+    Movable movable = bookToMove();
+
+    Api.Response moved = api.post("/api/v1/clinics/" + clinic.id() + "/appointments/" + movable.id() + "/reschedule",
+        Map.of("start", start(bad).toString(), "reason", "Room unavailable"))
+        .staff(StaffTokens.staffOf(clinic.id())).send();
+
+    assertProblem(moved, 422, bad.type, "start");
+    assertThat(appointmentDocument(movable.id())).isEqualTo(movable.document());
+  }
+
+  @Test
+  void staffMustGiveAReasonToMove() {
+    Movable movable = bookToMove();
+    String path = "/api/v1/clinics/" + clinic.id() + "/appointments/" + movable.id() + "/reschedule";
+    String fine = local(clinic, 5, "10:00").toString();
+
+    for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("start", fine), Map.of("start", fine, "reason", "  "))) {
+      assertProblem(api.post(path, body).staff(StaffTokens.staffOf(clinic.id())).send(), 422, "validation-failed",
+          "reason");
+    }
+    assertThat(appointmentDocument(movable.id())).isEqualTo(movable.document());
+  }
+
+  @Test
+  void aWrongManageTokenCannotCancelOrMoveAndAnswersLikeAnUnknownId() {
+    Api.Response other = book(clinic, practitioner, treatment, local(clinic, 6, "10:00"));
+    assertThat(other.status()).isEqualTo(201);
+    Movable movable = bookToMove();
+    String path = "/api/v1/appointments/" + movable.id();
+    Map<String, Object> move = Map.of("start", local(clinic, 5, "10:00").toString());
+    Api.Response unknown = api.get("/api/v1/appointments/apt-no-such-appointment").token(movable.token()).send();
+    assertProblem(unknown, 404, "not-found");
+
+    // Another appointment's real token, a well-formed made-up one, and none at all.
+    for (String token : java.util.Arrays.asList(other.json().path("manageToken").asString(),
+        "A".repeat(43), null)) {
+      List<Api.Response> refused = List.of(
+          withToken(api.get(path), token).send(),
+          withToken(api.post(path + "/cancel", Map.of("reason", "Away")), token).send(),
+          withToken(api.post(path + "/reschedule", move), token).send());
+      for (Api.Response response : refused) {
+        assertProblem(response, 404, "not-found");
+        assertThat(response.json().path("detail").asString()).isEqualTo(unknown.json().path("detail").asString());
+      }
+    }
+    assertThat(appointmentDocument(movable.id())).isEqualTo(movable.document());
+  }
+
+  private static Api.Request withToken(Api.Request request, String token) {
+    return token == null ? request : request.token(token);
   }
 
   private Map<String, Object> valid() {
