@@ -101,6 +101,40 @@ abstract class StaffScenarios extends BookingIntegrationTest {
   }
 
   @Test
+  void staffOfAnotherClinicCannotMoveCompleteOrMarkNoShowItsAppointments() {
+    Practitioner colleague = catalogue.aPractitioner().offering(treatment).worksAt(clinic, "00:00", "23:45").save();
+    String attended = id(book(clinic, practitioner, treatment, soon(clinic, Duration.ofMinutes(75))));
+    String missed = id(book(clinic, colleague, treatment, soon(clinic, Duration.ofMinutes(75))));
+    String moving = id(book(clinic, practitioner, treatment, local(clinic, 33, "10:00")));
+    // Both have started: their own clinic's staff could mark them now, so only who asks is refused.
+    TestClock.advance(Duration.ofMinutes(100));
+    Map<String, Map<String, Object>> changes = new java.util.LinkedHashMap<>();
+    changes.put(attended + "/complete", Map.of("reason", "Trying"));
+    changes.put(missed + "/no-show", Map.of("reason", "Trying"));
+    changes.put(moving + "/reschedule", Map.of("start", local(clinic, 34, "10:00").toString(), "reason", "Trying"));
+    String outsider = StaffTokens.staffOf(otherClinic.id());
+
+    for (Map.Entry<String, Map<String, Object>> change : changes.entrySet()) {
+      String id = change.getKey().substring(0, change.getKey().indexOf('/'));
+      awaitPublished(id);
+      Document before = appointmentDocument(id);
+
+      Api.Response otherClinicPath = api.post("/api/v1/clinics/" + clinic.id() + "/appointments/" + change.getKey(),
+          change.getValue()).staff(outsider).send();
+      Api.Response ownClinicPath = api.post("/api/v1/clinics/" + otherClinic.id() + "/appointments/" + change.getKey(),
+          change.getValue()).staff(outsider).send();
+
+      assertThat(otherClinicPath.status()).as(change.getKey()).isEqualTo(403);
+      assertThat(otherClinicPath.problemType()).isEqualTo("forbidden");
+      assertThat(ownClinicPath.status()).as(change.getKey()).isEqualTo(404);
+      assertThat(ownClinicPath.problemType()).isEqualTo("not-found");
+      assertThat(appointmentDocument(id)).as(change.getKey()).isEqualTo(before);
+      assertThat(api.post("/api/v1/clinics/" + clinic.id() + "/appointments/" + change.getKey(), change.getValue())
+          .staff(StaffTokens.staffOf(clinic.id())).send().status()).as(change.getKey()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void staffCancelAndMoveEvenAfterThePatientCutoffButOnlyWithAReason() {
     String staff = StaffTokens.staffOf(clinic.id());
     String moving = id(book(clinic, practitioner, treatment, soon(clinic, Duration.ofHours(3))));

@@ -102,6 +102,40 @@ abstract class ScheduleScenarios extends BookingIntegrationTest {
     assertThat(mongo.findById(shared.id(), Practitioner.class)).isEqualTo(shared);
   }
 
+  @Test
+  void staffOfAnotherClinicCannotReadTheScheduleOrRemoveTimeOff() {
+    Api.Response added = api.post(path(camden) + "/time-off",
+        Map.of("start", "2026-03-16T00:00:00Z", "end", "2026-03-17T00:00:00Z", "reason", "Conference"))
+        .staff(StaffTokens.staffOf(camden.id())).send();
+    assertThat(added.status()).isEqualTo(201);
+    String timeOff = "/time-off/" + added.json().path("id").asString();
+    Practitioner before = mongo.findById(shared.id(), Practitioner.class);
+    Clinic elsewhere = catalogue.aClinic().save();
+    String outsider = StaffTokens.staffOf(elsewhere.id());
+    String ownClinicPath = "/api/v1/clinics/" + elsewhere.id() + "/practitioners/" + shared.id();
+
+    Api.Response schedule = api.get(path(camden) + "/schedule").staff(outsider).send();
+    Api.Response scheduleViaOwnClinic = api.get(ownClinicPath + "/schedule").staff(outsider).send();
+    Api.Response remove = api.delete(path(camden) + timeOff).staff(outsider).send();
+    Api.Response removeViaOwnClinic = api.delete(ownClinicPath + timeOff).staff(outsider).send();
+
+    for (Api.Response forbidden : List.of(schedule, remove)) {
+      assertThat(forbidden.status()).isEqualTo(403);
+      assertThat(forbidden.problemType()).isEqualTo("forbidden");
+    }
+    for (Api.Response notFound : List.of(scheduleViaOwnClinic, removeViaOwnClinic)) {
+      assertThat(notFound.status()).isEqualTo(404);
+      assertThat(notFound.problemType()).isEqualTo("not-found");
+    }
+    for (Api.Response refused : List.of(schedule, scheduleViaOwnClinic)) {
+      assertThat(refused.body()).doesNotContain("Conference", "MONDAY");
+    }
+    assertThat(mongo.findById(shared.id(), Practitioner.class)).isEqualTo(before);
+    // The clinic's own staff can: the refusals were about who asked.
+    assertThat(api.delete(path(camden) + timeOff).staff(StaffTokens.staffOf(camden.id())).send().status())
+        .isEqualTo(204);
+  }
+
   private String path(Clinic clinic) {
     return "/api/v1/clinics/" + clinic.id() + "/practitioners/" + shared.id();
   }
