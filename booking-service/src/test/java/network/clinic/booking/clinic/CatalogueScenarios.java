@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import network.clinic.booking.Api;
 import network.clinic.booking.BookingIntegrationTest;
+import network.clinic.booking.DatabaseSnapshot;
 import network.clinic.booking.StaffTokens;
+import network.clinic.booking.treatment.Treatment;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -117,6 +120,192 @@ abstract class CatalogueScenarios extends BookingIntegrationTest {
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json().path("errors").toString()).contains("durationMinutes", "bufferMinutes");
     assertThat(api.get("/api/v1/treatments/odd-length").send().status()).isEqualTo(404);
+  }
+
+  @Test
+  void aNetworkAdminCreatesAndChangesATreatment() {
+    String id = slug("moxibustion");
+    Map<String, Object> treatment = treatmentRequest("Moxibustion", 40, 10);
+
+    Api.Response created = api.put("/api/v1/treatments/" + id, treatment).staff(StaffTokens.networkAdmin()).send();
+    JsonNode afterCreate = api.get("/api/v1/treatments/" + id).send().json();
+    treatment.put("name", "Moxibustion with cupping");
+    treatment.put("durationMinutes", 50);
+    treatment.put("pricesInMinorUnits", Map.of("GBP", 6500, "CAD", 11000));
+    Api.Response changed = api.put("/api/v1/treatments/" + id, treatment).staff(StaffTokens.networkAdmin()).send();
+    JsonNode afterChange = api.get("/api/v1/treatments/" + id).send().json();
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.header("Location")).isEqualTo("/api/v1/treatments/" + id);
+    assertThat(afterCreate.path("name").asString()).isEqualTo("Moxibustion");
+    assertThat(afterCreate.path("durationMinutes").asInt()).isEqualTo(40);
+    assertThat(afterCreate.path("bufferMinutes").asInt()).isEqualTo(10);
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(afterChange.path("name").asString()).isEqualTo("Moxibustion with cupping");
+    assertThat(afterChange.path("durationMinutes").asInt()).isEqualTo(50);
+    assertThat(StreamSupport.stream(afterChange.path("prices").spliterator(), false)
+        .map(price -> price.path("currency").asString() + " "
+            + price.path("amount").decimalValue().stripTrailingZeros().toPlainString()))
+        .containsExactly("CAD 110", "GBP 65");
+  }
+
+  @Test
+  void aNetworkAdminCreatesAndChangesAPractitionerAndTheirTimeOffStays() {
+    Clinic clinic = catalogue.aClinic().save();
+    Clinic second = catalogue.aClinic().save();
+    Treatment treatment = catalogue.aTreatment().save();
+    String id = slug("rowan-achterberg");
+    Map<String, Object> practitioner = practitionerRequest(treatment.id(),
+        List.of(hours(clinic.id(), "MONDAY", "09:00", "17:00")));
+
+    Api.Response created = api.put("/api/v1/practitioners/" + id, practitioner).staff(StaffTokens.networkAdmin()).send();
+    JsonNode profile = api.get("/api/v1/practitioners/" + id).send().json();
+    Api.Response away = api.post("/api/v1/clinics/" + clinic.id() + "/practitioners/" + id + "/time-off",
+        Map.of("start", "2026-03-16T00:00:00Z", "end", "2026-03-17T00:00:00Z")).staff(StaffTokens.staffOf(clinic.id()))
+        .send();
+    practitioner.put("name", "Rowan Achterberg-Lund");
+    practitioner.put("workingHours", List.of(hours(clinic.id(), "TUESDAY", "10:00", "16:00"),
+        hours(second.id(), "FRIDAY", "09:00", "13:00")));
+    Api.Response changed = api.put("/api/v1/practitioners/" + id, practitioner).staff(StaffTokens.networkAdmin()).send();
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.header("Location")).isEqualTo("/api/v1/practitioners/" + id);
+    assertThat(profile.path("name").asString()).isEqualTo("Rowan Achterberg");
+    assertThat(profile.path("credentials").asString()).isEqualTo("L.Ac., MBAcC");
+    assertThat(profile.path("treatmentIds").get(0).asString()).isEqualTo(treatment.id());
+    assertThat(ids(api.get("/api/v1/clinics/" + clinic.id() + "/practitioners").send().json())).containsExactly(id);
+    assertThat(away.status()).isEqualTo(201);
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(api.get("/api/v1/practitioners/" + id).send().json().path("name").asString())
+        .isEqualTo("Rowan Achterberg-Lund");
+    assertThat(ids(api.get("/api/v1/clinics/" + second.id() + "/practitioners").send().json())).containsExactly(id);
+    JsonNode schedule = api.get("/api/v1/clinics/" + clinic.id() + "/practitioners/" + id + "/schedule")
+        .staff(StaffTokens.staffOf(clinic.id())).send().json();
+    assertThat(schedule.path("workingHours").toString()).contains("TUESDAY").doesNotContain("MONDAY", "FRIDAY");
+    assertThat(schedule.path("timeOff").size()).isEqualTo(1);
+  }
+
+  @Test
+  void clinicStaffCannotChangePractitionersOrTreatments() {
+    Clinic clinic = catalogue.aClinic().save();
+    Treatment treatment = catalogue.aTreatment().save();
+    String id = slug("sable-okonkwo");
+    assertThat(api.put("/api/v1/practitioners/" + id,
+            practitionerRequest(treatment.id(), List.of(hours(clinic.id(), "MONDAY", "09:00", "17:00"))))
+        .staff(StaffTokens.networkAdmin()).send().status()).isEqualTo(201);
+    String staff = StaffTokens.staffOf(clinic.id());
+    DatabaseSnapshot database = settledDatabase();
+
+    Map<String, Object> takeover = practitionerRequest(treatment.id(),
+        List.of(hours(clinic.id(), "SUNDAY", "06:00", "22:00")));
+    List<Api.Response> refused = List.of(
+        api.put("/api/v1/practitioners/" + id, takeover).staff(staff).send(),
+        api.put("/api/v1/practitioners/" + slug("new-hire"), takeover).staff(staff).send(),
+        api.put("/api/v1/treatments/" + treatment.id(), treatmentRequest("Cheaper", 30, 5)).staff(staff).send(),
+        api.put("/api/v1/treatments/" + slug("new-treatment"), treatmentRequest("New", 30, 5)).staff(staff).send());
+    Api.Response anonymous = api.put("/api/v1/practitioners/" + id, takeover).send();
+
+    for (Api.Response response : refused) {
+      assertThat(response.status()).as(response.body()).isEqualTo(403);
+      assertThat(response.problemType()).isEqualTo("forbidden");
+    }
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(database.changesIn(DatabaseSnapshot.of(mongo))).isEmpty();
+  }
+
+  @Test
+  void invalidPractitionersAndTreatmentsAreRefusedWithTheFieldsAndChangeNothing() {
+    Clinic clinic = catalogue.aClinic().save();
+    Treatment treatment = catalogue.aTreatment().save();
+    String existing = slug("tamsin-ferreira");
+    assertThat(api.put("/api/v1/practitioners/" + existing,
+            practitionerRequest(treatment.id(), List.of(hours(clinic.id(), "MONDAY", "09:00", "17:00"))))
+        .staff(StaffTokens.networkAdmin()).send().status()).isEqualTo(201);
+    DatabaseSnapshot database = settledDatabase();
+
+    Map<String, Object> noName = practitionerRequest(treatment.id(), List.of());
+    noName.remove("name");
+    Map<String, Object> unknownTreatment = practitionerRequest("no-such-treatment", List.of());
+    Map<String, Object> unknownClinic = practitionerRequest(treatment.id(),
+        List.of(hours("no-such-clinic", "MONDAY", "09:00", "17:00")));
+    Map<String, Object> badTime = practitionerRequest(treatment.id(), List.of(hours(clinic.id(), "MONDAY", "9am", "17:00")));
+    Map<String, Object> backwards = practitionerRequest(treatment.id(),
+        List.of(hours(clinic.id(), "MONDAY", "17:00", "09:00")));
+    Map<String, Object> noName2 = treatmentRequest("", 30, 5);
+    Map<String, Object> tooShort = treatmentRequest("Quick", 0, 5);
+    Map<String, Object> badCurrency = treatmentRequest("Priced", 30, 5);
+    badCurrency.put("pricesInMinorUnits", Map.of("pounds", 100));
+    Map<String, Object> negativePrice = treatmentRequest("Priced", 30, 5);
+    negativePrice.put("pricesInMinorUnits", Map.of("GBP", -100));
+
+    for (String id : List.of(existing, slug("new-practitioner"))) {
+      String path = "/api/v1/practitioners/" + id;
+      assertRefused(api.put(path, noName), 422, "validation-failed", "name");
+      assertRefused(api.put(path, unknownTreatment), 422, "unknown-treatment", "treatmentIds[0]");
+      assertRefused(api.put(path, unknownClinic), 422, "unknown-clinic", "workingHours[0].clinicId");
+      assertRefused(api.put(path, badTime), 422, "validation-failed", "workingHours[0].start");
+      assertRefused(api.put(path, backwards), 422, "validation-failed", "workingHours[0]");
+      assertRefused(api.put(path, Map.of("name", "Rowan", "treatmentIds", "acupuncture")), 400, "malformed-request",
+          "treatmentIds");
+      assertRefused(api.put(path, "{\"name\": "), 400, "malformed-request");
+    }
+    assertRefused(api.put("/api/v1/practitioners/Not_A_Slug", practitionerRequest(treatment.id(), List.of())), 422,
+        "validation-failed", "practitionerId");
+    for (String id : List.of(treatment.id(), slug("new-treatment"))) {
+      String path = "/api/v1/treatments/" + id;
+      assertRefused(api.put(path, noName2), 422, "validation-failed", "name");
+      assertRefused(api.put(path, tooShort), 422, "validation-failed", "durationMinutes");
+      assertRefused(api.put(path, badCurrency), 422, "validation-failed");
+      assertRefused(api.put(path, negativePrice), 422, "validation-failed");
+      assertRefused(api.put(path, "{\"name\": "), 400, "malformed-request");
+    }
+    assertRefused(api.put("/api/v1/treatments/Not_A_Slug", treatmentRequest("Fine", 30, 5)), 422,
+        "validation-failed", "treatmentId");
+    assertThat(database.changesIn(DatabaseSnapshot.of(mongo))).isEmpty();
+  }
+
+  private static void assertRefused(Api.Request request, int status, String type, String... fields) {
+    Api.Response response = request.staff(StaffTokens.networkAdmin()).send();
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(response.problemType()).as(response.body()).isEqualTo(type);
+    List<String> named = StreamSupport.stream(response.json().path("errors").spliterator(), false)
+        .map(error -> error.path("field").asString()).toList();
+    if (fields.length > 0) {
+      assertThat(named).as(response.body()).contains(fields);
+    }
+    if (status == 422) {
+      assertThat(named).as("422s name the fields").isNotEmpty();
+    }
+  }
+
+  private static String slug(String name) {
+    return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static Map<String, Object> treatmentRequest(String name, int durationMinutes, int bufferMinutes) {
+    Map<String, Object> treatment = new java.util.LinkedHashMap<>();
+    treatment.put("name", name);
+    treatment.put("description", "Warming herbs near the points, then needles.");
+    treatment.put("durationMinutes", durationMinutes);
+    treatment.put("bufferMinutes", bufferMinutes);
+    treatment.put("pricesInMinorUnits", Map.of("GBP", 5500));
+    return treatment;
+  }
+
+  private static Map<String, Object> practitionerRequest(String treatmentId, List<Map<String, String>> hours) {
+    Map<String, Object> practitioner = new java.util.LinkedHashMap<>();
+    practitioner.put("name", "Rowan Achterberg");
+    practitioner.put("credentials", "L.Ac., MBAcC");
+    practitioner.put("bio", "Fifteen years in practice.");
+    practitioner.put("specialties", List.of("Pain"));
+    practitioner.put("treatmentIds", List.of(treatmentId));
+    practitioner.put("workingHours", hours);
+    return practitioner;
+  }
+
+  private static Map<String, String> hours(String clinicId, String day, String start, String end) {
+    return Map.of("clinicId", clinicId, "day", day, "start", start, "end", end);
   }
 
   private static Map<String, Object> clinicRequest(String name) {
