@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -50,7 +53,9 @@ abstract class StaffScenarios extends BookingIntegrationTest {
   @Test
   void staffSeeTheirClinicsDayInLocalTimeWithHistory() {
     String first = id(book(clinic, practitioner, treatment, local(clinic, 30, "15:00")));
+    Instant beforeSecond = now();
     String second = id(book(clinic, practitioner, treatment, local(clinic, 30, "09:00")));
+    Instant afterSecond = now();
     id(book(clinic, practitioner, treatment, local(clinic, 31, "09:00")));
     id(book(otherClinic, otherPractitioner, treatment, local(otherClinic, 30, "10:00")));
     LocalDate day = local(clinic, 30, "09:00").toLocalDate();
@@ -65,6 +70,7 @@ abstract class StaffScenarios extends BookingIntegrationTest {
     assertThat(appointment.path("start").asString()).startsWith(day + "T09:00:00");
     assertThat(appointment.path("patient").path("name").asString()).isEqualTo("Jordan Ellery");
     assertThat(appointment.path("history").get(0).path("by").asString()).isEqualTo("patient");
+    assertRecordedBetween(appointment.path("history").get(0), beforeSecond, afterSecond);
     assertThat(appointment.has("manageToken")).isFalse();
   }
 
@@ -137,8 +143,10 @@ abstract class StaffScenarios extends BookingIntegrationTest {
   @Test
   void staffCancelAndMoveEvenAfterThePatientCutoffButOnlyWithAReason() {
     String staff = StaffTokens.staffOf(clinic.id());
+    Instant beforeBooking = now();
     String moving = id(book(clinic, practitioner, treatment, soon(clinic, Duration.ofHours(3))));
     String cancelling = id(book(clinic, practitioner, treatment, soon(clinic, Duration.ofHours(5))));
+    Instant afterBooking = now();
     double cancelledByStaff = count("booking.appointments.cancelled", "by", "staff");
     awaitPublished(moving);
     awaitPublished(cancelling);
@@ -146,10 +154,13 @@ abstract class StaffScenarios extends BookingIntegrationTest {
     Api.Response noReason = api.post("/api/v1/clinics/" + clinic.id() + "/appointments/" + cancelling + "/cancel",
         Map.of()).staff(staff).send();
     try (TopicReader topic = new TopicReader(kafkaBootstrapServers())) {
+      Instant beforeCancel = now();
       Api.Response cancelled = api.post("/api/v1/clinics/" + clinic.id() + "/appointments/" + cancelling + "/cancel",
           Map.of("reason", "Practitioner unwell")).staff(staff).send();
+      Instant beforeMove = now();
       Api.Response moved = api.post("/api/v1/clinics/" + clinic.id() + "/appointments/" + moving + "/reschedule",
           Map.of("start", soon(clinic, Duration.ofHours(26)).toString(), "reason", "Room unavailable")).staff(staff).send();
+      Instant afterMove = now();
 
       assertThat(noReason.status()).isEqualTo(422);
       assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("reason");
@@ -159,6 +170,11 @@ abstract class StaffScenarios extends BookingIntegrationTest {
       assertThat(cancelled.json().path("history").get(1).path("reason").asString()).isEqualTo("Practitioner unwell");
       assertThat(moved.status()).isEqualTo(200);
       assertThat(moved.json().path("history").get(1).path("action").asString()).isEqualTo("RESCHEDULED");
+      assertThat(moved.json().path("history").get(1).path("by").asString()).isEqualTo("staff:staff-of-" + clinic.id());
+      assertRecordedBetween(cancelled.json().path("history").get(0), beforeBooking, afterBooking);
+      assertRecordedBetween(cancelled.json().path("history").get(1), beforeCancel, beforeMove);
+      assertRecordedBetween(moved.json().path("history").get(0), beforeBooking, afterBooking);
+      assertRecordedBetween(moved.json().path("history").get(1), beforeMove, afterMove);
 
       ConsumerRecord<String, String> event = topic.awaitForKey(cancelling, 1).getFirst();
       assertThat(AppointmentEventSchemas.validate(EventType.CANCELLED, event.value())).isEmpty();
@@ -189,14 +205,21 @@ abstract class StaffScenarios extends BookingIntegrationTest {
     awaitPublished(attended);
     awaitPublished(missed);
     try (TopicReader topic = new TopicReader(kafkaBootstrapServers())) {
+      Instant beforeCompleted = now();
       Api.Response completed = api.post("/api/v1/clinics/" + clinic.id() + "/appointments/" + attended + "/complete",
           Map.of()).staff(staff).send();
+      Instant beforeNoShow = now();
       Api.Response noShow = api.post("/api/v1/clinics/" + clinic.id() + "/appointments/" + missed + "/no-show", Map.of())
           .staff(staff).send();
+      Instant afterNoShow = now();
 
       assertThat(completed.status()).isEqualTo(200);
       assertThat(completed.json().path("status").asString()).isEqualTo("COMPLETED");
       assertThat(noShow.json().path("status").asString()).isEqualTo("NO_SHOW");
+      assertThat(actions(completed)).containsExactly("BOOKED by patient", "COMPLETED by staff:staff-of-" + clinic.id());
+      assertThat(actions(noShow)).containsExactly("BOOKED by patient", "NO_SHOW by staff:staff-of-" + clinic.id());
+      assertRecordedBetween(completed.json().path("history").get(1), beforeCompleted, beforeNoShow);
+      assertRecordedBetween(noShow.json().path("history").get(1), beforeNoShow, afterNoShow);
       assertThat(appointmentDocument(attended).get("claims")).isEqualTo(before.get("claims"));
       ConsumerRecord<String, String> completedEvent = topic.awaitForKey(attended, 1).getFirst();
       ConsumerRecord<String, String> noShowEvent = topic.awaitForKey(missed, 1).getFirst();
@@ -210,6 +233,21 @@ abstract class StaffScenarios extends BookingIntegrationTest {
     assertThat(again.problemType()).isEqualTo("appointment-not-active");
     assertThat(count("booking.appointments.completed", "clinic", clinic.id())).isEqualTo(1);
     assertThat(count("booking.appointments.no.show", "clinic", clinic.id())).isEqualTo(1);
+  }
+
+  private static Instant now() {
+    return TestClock.now();
+  }
+
+  /** The API writes times to the second, so the lower bound is too. */
+  private static void assertRecordedBetween(JsonNode historyEntry, Instant from, Instant to) {
+    Instant at = OffsetDateTime.parse(historyEntry.path("at").asString()).toInstant();
+    assertThat(at).as(historyEntry.toString()).isBetween(from.truncatedTo(ChronoUnit.SECONDS), to);
+  }
+
+  private static List<String> actions(Api.Response appointment) {
+    return StreamSupport.stream(appointment.json().path("history").spliterator(), false)
+        .map(entry -> entry.path("action").asString() + " by " + entry.path("by").asString()).toList();
   }
 
   private double count(String name, String tag, String value) {
