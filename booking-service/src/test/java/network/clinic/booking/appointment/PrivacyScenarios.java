@@ -69,6 +69,46 @@ abstract class PrivacyScenarios extends BookingIntegrationTest {
     }
   }
 
+  @Test
+  void refusedRequestsLogNoPersonalData(CapturedOutput output) {
+    Clinic clinic = catalogue.aClinic().save();
+    Treatment treatment = catalogue.aTreatment().save();
+    Practitioner practitioner = catalogue.aPractitioner().offering(treatment).worksAt(clinic, "08:00", "20:00").save();
+    String client = "198.51.100.42";
+    List<String> loggers = List.of("network.clinic");
+    loggers.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
+    try {
+      String json = Api.JSON.writeValueAsString(request(clinic, practitioner, treatment, 3));
+      // Parsers quote what they choke on: here the patient's name, email and phone.
+      Api.Response unquoted = api.post("/api/v1/appointments",
+          "{\"patient\": {\"name\": " + NAME + ", \"email\": " + EMAIL + ", \"phone\": " + PHONE + "}}").send();
+      Api.Response cutOff = api.post("/api/v1/appointments", json.substring(0, json.length() - 10)).send();
+      Map<String, Object> wrongType = request(clinic, practitioner, treatment, 3);
+      wrongType.put("start", EMAIL);
+      wrongType.put("patient", Map.of("name", NAME, "email", EMAIL, "phone", PHONE, "consent", PHONE));
+      Api.Response mistyped = api.post("/api/v1/appointments", wrongType).send();
+      Map<String, Object> oversized = request(clinic, practitioner, treatment, 3);
+      oversized.put("note", (NOTE + " " + NAME + " " + EMAIL + " " + PHONE + " ").repeat(300));
+      Api.Response tooLarge = api.post("/api/v1/appointments", oversized).send();
+      Api.Response tooLargeChunked = api.postChunked("/api/v1/appointments", Api.JSON.writeValueAsString(oversized))
+          .send();
+      // The test configuration allows 5 attempts per client address, valid or not; the sixth is refused.
+      List<Integer> attempts = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        attempts.add(api.post("/api/v1/appointments", wrongType).from(client).send().status());
+      }
+      attempts.add(api.post("/api/v1/appointments", request(clinic, practitioner, treatment, 10)).from(client)
+          .send().status());
+
+      assertThat(List.of(unquoted.status(), cutOff.status(), mistyped.status(), tooLarge.status(),
+          tooLargeChunked.status())).containsExactly(400, 400, 400, 413, 413);
+      assertThat(attempts).containsExactly(400, 400, 400, 400, 400, 429);
+      assertThat(output.getAll()).doesNotContain(NAME, EMAIL, PHONE, NOTE, "Philippa", "quenby", "7700900987");
+    } finally {
+      loggers.forEach(logger -> logging.setLogLevel(logger, null));
+    }
+  }
+
   private static Map<String, Object> request(Clinic clinic, Practitioner practitioner, Treatment treatment, int days) {
     Map<String, Object> request = new LinkedHashMap<>(bookingRequest(clinic, practitioner, treatment,
         local(clinic, days, "10:00")));
