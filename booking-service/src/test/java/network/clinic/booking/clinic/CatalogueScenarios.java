@@ -231,7 +231,7 @@ abstract class CatalogueScenarios extends BookingIntegrationTest {
     Map<String, Object> badTime = practitionerRequest(treatment.id(), List.of(hours(clinic.id(), "MONDAY", "9am", "17:00")));
     Map<String, Object> backwards = practitionerRequest(treatment.id(),
         List.of(hours(clinic.id(), "MONDAY", "17:00", "09:00")));
-    Map<String, Object> noName2 = treatmentRequest("", 30, 5);
+    Map<String, Object> nameless = treatmentRequest("", 30, 5);
     Map<String, Object> tooShort = treatmentRequest("Quick", 0, 5);
     Map<String, Object> badCurrency = treatmentRequest("Priced", 30, 5);
     badCurrency.put("pricesInMinorUnits", Map.of("pounds", 100));
@@ -253,7 +253,7 @@ abstract class CatalogueScenarios extends BookingIntegrationTest {
         "validation-failed", "practitionerId");
     for (String id : List.of(treatment.id(), slug("new-treatment"))) {
       String path = "/api/v1/treatments/" + id;
-      assertRefused(api.put(path, noName2), 422, "validation-failed", "name");
+      assertRefused(api.put(path, nameless), 422, "validation-failed", "name");
       assertRefused(api.put(path, tooShort), 422, "validation-failed", "durationMinutes");
       assertRefused(api.put(path, badCurrency), 422, "validation-failed");
       assertRefused(api.put(path, negativePrice), 422, "validation-failed");
