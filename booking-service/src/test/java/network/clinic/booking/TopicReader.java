@@ -21,6 +21,7 @@ public final class TopicReader implements AutoCloseable {
 
   private final KafkaConsumer<String, String> consumer;
   private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
+  private final List<TopicPartition> partitions;
 
   public TopicReader(String bootstrapServers) {
     consumer = new KafkaConsumer<>(Map.of(
@@ -29,7 +30,7 @@ public final class TopicReader implements AutoCloseable {
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
-    List<TopicPartition> partitions =
+    partitions =
         consumer.partitionsFor(AppointmentTopics.APPOINTMENTS, Duration.ofSeconds(10)).stream()
             .map(info -> new TopicPartition(info.topic(), info.partition()))
             .toList();
@@ -45,6 +46,16 @@ public final class TopicReader implements AutoCloseable {
       return forKey(key).size() >= count;
     });
     return forKey(key);
+  }
+
+  /** Reads until this reader has seen everything the broker holds right now. */
+  public TopicReader catchUp() {
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      consumer.poll(Duration.ofMillis(100)).forEach(received::add);
+      return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    });
+    return this;
   }
 
   public List<ConsumerRecord<String, String>> forKey(String key) {
