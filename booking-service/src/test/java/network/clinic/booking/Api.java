@@ -21,7 +21,9 @@ public final class Api {
 
   public static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // As long as a request may take: 100 racing connections on a loaded 2-CPU machine can wait
+  // more than a few seconds for Tomcat's acceptor.
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
   private final String base;
 
   public Api(int port) {
