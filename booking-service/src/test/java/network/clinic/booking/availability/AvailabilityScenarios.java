@@ -66,6 +66,97 @@ abstract class AvailabilityScenarios extends BookingIntegrationTest {
     assertThat(OffsetDateTime.parse(sunday.getFirst()).toInstant()).isEqualTo(Instant.parse("2026-10-25T09:00:00Z"));
   }
 
+  // A clinic open through the night sees the changed hour itself: 00:00–04:00 local, 30-minute
+  // slots and treatment, no buffer, so each slot is independent of its neighbours.
+
+  @Test
+  void onTheSpringDstDayTheSkippedHourOffersNoSlotsAndTheSlotsAroundItCarryTheirOffsets() {
+    nightClinic("Europe/London");
+    // 01:00–02:00 GMT does not exist: the clocks go from 01:00 GMT to 02:00 BST.
+    assertThat(starts(availability("2026-03-29", "2026-03-29"))).containsExactly(
+        "2026-03-29T00:00:00+00:00", "2026-03-29T00:30:00+00:00",
+        "2026-03-29T02:00:00+01:00", "2026-03-29T02:30:00+01:00",
+        "2026-03-29T03:00:00+01:00", "2026-03-29T03:30:00+01:00");
+
+    Api.Response booked = book(clinic, practitioner, treatment, OffsetDateTime.parse("2026-03-29T02:00:00+01:00"));
+    assertThat(booked.status()).isEqualTo(201);
+    assertThat(booked.json().path("start").asString()).isEqualTo("2026-03-29T02:00:00+01:00");
+    assertThat(appointmentDocument(booked.json().path("id").asString()).getDate("start").toInstant())
+        .isEqualTo(Instant.parse("2026-03-29T01:00:00Z"));
+    assertThat(starts(availability("2026-03-29", "2026-03-29")))
+        .hasSize(5).contains("2026-03-29T00:30:00+00:00").doesNotContain("2026-03-29T02:00:00+01:00");
+  }
+
+  @Test
+  void onTheSpringDstDayTorontoSkipsTwoToThreeAndLaterSlotsHaveTheDaylightOffset() {
+    nightClinic("America/Toronto");
+    assertThat(starts(availability("2026-03-08", "2026-03-08"))).containsExactly(
+        "2026-03-08T00:00:00-05:00", "2026-03-08T00:30:00-05:00",
+        "2026-03-08T01:00:00-05:00", "2026-03-08T01:30:00-05:00",
+        "2026-03-08T03:00:00-04:00", "2026-03-08T03:30:00-04:00");
+
+    Api.Response booked = book(clinic, practitioner, treatment, OffsetDateTime.parse("2026-03-08T03:00:00-04:00"));
+    assertThat(booked.status()).isEqualTo(201);
+    assertThat(appointmentDocument(booked.json().path("id").asString()).getDate("start").toInstant())
+        .isEqualTo(Instant.parse("2026-03-08T07:00:00Z"));
+  }
+
+  @Test
+  void onTheAutumnDstDayTheRepeatedHourOffersBothOccurrencesAndEachCanBeBookedOnItsOwn() {
+    nightClinic("Europe/London");
+    assertThat(starts(availability("2026-10-25", "2026-10-25"))).containsExactly(
+        "2026-10-25T00:00:00+01:00", "2026-10-25T00:30:00+01:00",
+        "2026-10-25T01:00:00+01:00", "2026-10-25T01:30:00+01:00",
+        "2026-10-25T01:00:00+00:00", "2026-10-25T01:30:00+00:00",
+        "2026-10-25T02:00:00+00:00", "2026-10-25T02:30:00+00:00",
+        "2026-10-25T03:00:00+00:00", "2026-10-25T03:30:00+00:00");
+
+    // The second 01:00 first: the first one, an hour earlier, stays free.
+    Api.Response winter = book(clinic, practitioner, treatment, OffsetDateTime.parse("2026-10-25T01:00:00+00:00"));
+    assertThat(winter.status()).isEqualTo(201);
+    assertThat(winter.json().path("start").asString()).isEqualTo("2026-10-25T01:00:00+00:00");
+    assertThat(starts(availability("2026-10-25", "2026-10-25"))).hasSize(9)
+        .contains("2026-10-25T01:00:00+01:00").doesNotContain("2026-10-25T01:00:00+00:00");
+
+    Api.Response summer = book(clinic, practitioner, treatment, OffsetDateTime.parse("2026-10-25T01:00:00+01:00"));
+    assertThat(summer.status()).isEqualTo(201);
+    assertThat(summer.json().path("start").asString()).isEqualTo("2026-10-25T01:00:00+01:00");
+    assertThat(appointmentDocument(summer.json().path("id").asString()).getDate("start").toInstant())
+        .isEqualTo(Instant.parse("2026-10-25T00:00:00Z"));
+    assertThat(appointmentDocument(winter.json().path("id").asString()).getDate("start").toInstant())
+        .isEqualTo(Instant.parse("2026-10-25T01:00:00Z"));
+    assertThat(starts(availability("2026-10-25", "2026-10-25"))).hasSize(8)
+        .doesNotContain("2026-10-25T01:00:00+01:00", "2026-10-25T01:00:00+00:00")
+        .contains("2026-10-25T01:30:00+01:00", "2026-10-25T01:30:00+00:00");
+  }
+
+  @Test
+  void onTheAutumnDstDayTorontoListsOneToTwoTwiceAndEitherOccurrenceCanBeBooked() {
+    nightClinic("America/Toronto");
+    assertThat(starts(availability("2026-11-01", "2026-11-01"))).containsExactly(
+        "2026-11-01T00:00:00-04:00", "2026-11-01T00:30:00-04:00",
+        "2026-11-01T01:00:00-04:00", "2026-11-01T01:30:00-04:00",
+        "2026-11-01T01:00:00-05:00", "2026-11-01T01:30:00-05:00",
+        "2026-11-01T02:00:00-05:00", "2026-11-01T02:30:00-05:00",
+        "2026-11-01T03:00:00-05:00", "2026-11-01T03:30:00-05:00");
+
+    Api.Response daylight = book(clinic, practitioner, treatment, OffsetDateTime.parse("2026-11-01T01:30:00-04:00"));
+    assertThat(daylight.status()).isEqualTo(201);
+    assertThat(starts(availability("2026-11-01", "2026-11-01"))).hasSize(9)
+        .contains("2026-11-01T01:30:00-05:00").doesNotContain("2026-11-01T01:30:00-04:00");
+    Api.Response standard = book(clinic, practitioner, treatment, OffsetDateTime.parse("2026-11-01T01:30:00-05:00"));
+    assertThat(standard.status()).isEqualTo(201);
+    assertThat(appointmentDocument(standard.json().path("id").asString()).getDate("start").toInstant())
+        .isEqualTo(Instant.parse("2026-11-01T06:30:00Z"));
+  }
+
+  /** Replaces this test's catalogue with one open 00:00–04:00 local every day in {@code zone}. */
+  private void nightClinic(String zone) {
+    clinic = catalogue.aClinic().in(zone).open("00:00", "04:00").slotMinutes(30).save();
+    treatment = catalogue.aTreatment().minutes(30, 0).save();
+    practitioner = catalogue.aPractitioner().offering(treatment).worksAt(clinic, "00:00", "04:00").save();
+  }
+
   @Test
   void anAfternoonBookingWithItsBufferHidesExactlyTheOverlappingSlots() {
     LocalDate day = LocalDate.of(2026, 3, 12);
