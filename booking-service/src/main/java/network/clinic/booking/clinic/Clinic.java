@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param minimumNoticeMinutes how soon, at the earliest, an appointment may start after booking
  * @param horizonDays how far ahead appointments may be booked
  * @param cancellationCutoffHours patients may cancel or move online until this long before
- * @param reminderLeadHours how long before the appointment the reminder goes out
+ * @param reminderLeadHours how long before the appointment the reminder goes out; 0 sends none
+ *     (24 when an admin request leaves it out)
  */
 @Document(Clinic.COLLECTION)
 public record Clinic(

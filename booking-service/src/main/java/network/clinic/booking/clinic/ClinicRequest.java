@@ -1,5 +1,6 @@
 package network.clinic.booking.clinic;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -25,7 +26,20 @@ record ClinicRequest(
     @Min(0) @Max(10080) int minimumNoticeMinutes,
     @Min(1) @Max(730) int horizonDays,
     @Min(0) @Max(336) int cancellationCutoffHours,
-    @Min(0) @Max(336) int reminderLeadHours) {
+    @Min(0) @Max(336)
+    @Schema(description = "Hours before the start the patient is reminded; 0 sends no reminder. Omitted: 24.",
+        defaultValue = "24")
+    Integer reminderLeadHours) {
+
+  /** A reminder the day before, unless the clinic says otherwise. */
+  static final int DEFAULT_REMINDER_LEAD_HOURS = 24;
+
+  ClinicRequest {
+    // Omitted must not read as 0, which turns reminders off.
+    if (reminderLeadHours == null) {
+      reminderLeadHours = DEFAULT_REMINDER_LEAD_HOURS;
+    }
+  }
 
   static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
 

@@ -90,6 +90,36 @@ abstract class CatalogueScenarios extends BookingIntegrationTest {
   }
 
   @Test
+  void aClinicCreatedWithoutAReminderLeadTimeRemindsADayAheadAndZeroTurnsRemindersOff() {
+    Map<String, Object> clinic = clinicRequest("Willowbank Acupuncture York");
+    clinic.remove("reminderLeadHours");
+
+    Api.Response created = api.put("/api/v1/clinics/york-central", clinic).staff(StaffTokens.networkAdmin()).send();
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().path("reminderLeadHours").asInt()).isEqualTo(24);
+    assertThat(reminderLeadHours("york-central")).isEqualTo(24);
+
+    clinic.put("reminderLeadHours", 0);
+    Api.Response off = api.put("/api/v1/clinics/york-central", clinic).staff(StaffTokens.networkAdmin()).send();
+    assertThat(off.status()).isEqualTo(200);
+    assertThat(reminderLeadHours("york-central")).isZero();
+
+    clinic.put("reminderLeadHours", -1);
+    Api.Response negative = api.put("/api/v1/clinics/york-central", clinic).staff(StaffTokens.networkAdmin()).send();
+    assertThat(negative.status()).isEqualTo(422);
+    assertThat(negative.problemType()).isEqualTo("validation-failed");
+    assertThat(negative.json().path("errors").toString()).contains("reminderLeadHours");
+    assertThat(reminderLeadHours("york-central")).isZero();
+  }
+
+  private int reminderLeadHours(String clinicId) {
+    JsonNode clinic = api.get("/api/v1/clinics/" + clinicId).send().json();
+    assertThat(clinic.has("reminderLeadHours")).isTrue();
+    return clinic.path("reminderLeadHours").asInt();
+  }
+
+  @Test
   void onlyANetworkAdminMayChangeClinicsAndTreatments() {
     Map<String, Object> clinic = clinicRequest("Hijacked");
 
