@@ -67,8 +67,14 @@ class ArticleQueries {
 
   private ArticlePage rankedPage(String q, ArticleFilter filter, ListCursor.Relevance after, int limit) {
     // One more than the page tells whether there is a next page; the index ranks no further
-    ArticleSearch.After position = after == null ? null : new ArticleSearch.After(after.score(), after.slug());
-    List<ArticleSearch.Hit> hits = search.search(q, filter, position, limit + 1);
+    ArticleSearch.After position = after == null ? null : new ArticleSearch.After(after.score(), after.slug(), after.ranking());
+    ArticleSearch.Page found;
+    try {
+      found = search.page(q, filter, position, limit + 1);
+    } catch (ArticleSearch.InvalidRanking e) {
+      throw ArticleProblems.invalidCursor();
+    }
+    List<ArticleSearch.Hit> hits = found.hits();
     boolean more = hits.size() > limit;
     List<ArticleSearch.Hit> pageHits = more ? hits.subList(0, limit) : hits;
     // The index may trail MongoDB by a poll interval: MongoDB decides what is published now
@@ -76,7 +82,8 @@ class ArticleQueries {
     String next = null;
     if (more) {
       ArticleSearch.Hit last = pageHits.getLast();
-      next = ListCursor.encode(new ListCursor.Relevance(last.score(), last.slug()));
+      // Later pages score with the first page's statistics: see ArticleSearch.After
+      next = ListCursor.encode(new ListCursor.Relevance(last.score(), last.slug(), found.ranking()));
     }
     return new ArticlePage(page.stream().map(ArticleSummary::of).toList(), next);
   }

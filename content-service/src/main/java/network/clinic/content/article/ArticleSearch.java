@@ -7,9 +7,16 @@ public interface ArticleSearch {
 
   /**
    * Up to {@code count} hits, best first; equal scores ordered by slug, so the order is total and
-   * pages are stable. With {@code after}, only the hits that rank after that position.
+   * pages are stable. With {@code after}, only the hits that rank after that position, scored as
+   * the page that {@code after.ranking()} came from was.
+   *
+   * @throws InvalidRanking when {@code after.ranking()} is not one this search gave for these words
    */
-  List<Hit> search(String query, ArticleFilter filter, After after, int count);
+  Page page(String query, ArticleFilter filter, After after, int count);
+
+  default List<Hit> search(String query, ArticleFilter filter, After after, int count) {
+    return page(query, filter, after, count).hits();
+  }
 
   /** The first {@code count} hits. */
   default List<Hit> search(String query, ArticleFilter filter, int count) {
@@ -18,6 +25,29 @@ public interface ArticleSearch {
 
   record Hit(String articleId, String slug, float score) {}
 
-  /** A position in the ranking: the score and slug of the last hit already served. */
-  record After(float score, String slug) {}
+  /**
+   * Hits, and how they were ranked: opaque, URL-safe, a few hundred characters at most, to be
+   * handed back with the next page's {@link After} (null when nothing matched).
+   */
+  record Page(List<Hit> hits, String ranking) {}
+
+  /**
+   * A position in the ranking: the score and slug of the last hit already served, and the ranking
+   * of the page it was served on. Without a ranking the index is scored as it is now, and a score
+   * from an earlier page may no longer mean the same position.
+   */
+  record After(float score, String slug, String ranking) {
+
+    public After(float score, String slug) {
+      this(score, slug, null);
+    }
+  }
+
+  /** A ranking that does not decode or was made for other query words. */
+  final class InvalidRanking extends RuntimeException {
+
+    public InvalidRanking() {
+      super("not a ranking of this query", null, false, false);
+    }
+  }
 }

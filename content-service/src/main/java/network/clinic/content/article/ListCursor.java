@@ -4,25 +4,32 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * The opaque {@code cursor} of list pages: the sort key of the last item served, base64url
  * encoded. Chronological lists continue after (publishedAt, slug); search results after
- * (score, slug). Anything that does not decode to one of the two is a 400.
+ * (score, slug), scored with the ranking of the first page (see {@link ArticleSearch.Page}).
+ * Anything that does not decode to one of the two is a 400.
  */
 sealed interface ListCursor {
 
-  int MAX_LENGTH = 256;
+  /** A search cursor carries its ranking, a few hundred characters for a few words, never 3,000. */
+  int MAX_LENGTH = 4_096;
+
+  Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
 
   record Chronological(Instant publishedAt, String slug) implements ListCursor {}
 
-  record Relevance(float score, String slug) implements ListCursor {}
+  /** @param ranking base64url; null in cursors issued before rankings were pinned */
+  record Relevance(float score, String slug, String ranking) implements ListCursor {}
 
   static String encode(ListCursor cursor) {
     String raw =
         switch (cursor) {
           case Chronological c -> "p|" + c.publishedAt().toEpochMilli() + "|" + c.slug();
-          case Relevance r -> "r|" + Integer.toHexString(Float.floatToIntBits(r.score())) + "|" + r.slug();
+          case Relevance r ->
+              "r|" + Integer.toHexString(Float.floatToIntBits(r.score())) + "|" + r.slug() + (r.ranking() == null ? "" : "|" + r.ranking());
         };
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
@@ -33,7 +40,8 @@ sealed interface ListCursor {
     }
     try {
       String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-      if (parts.length != 3 || !Slugs.isValidSlug(parts[2])) {
+      boolean withRanking = parts.length == 4 && parts[0].equals("r") && BASE64URL.matcher(parts[3]).matches();
+      if ((parts.length != 3 && !withRanking) || !Slugs.isValidSlug(parts[2])) {
         throw ArticleProblems.invalidCursor();
       }
       return switch (parts[0]) {
@@ -43,7 +51,7 @@ sealed interface ListCursor {
           if (!Float.isFinite(score)) {
             throw ArticleProblems.invalidCursor();
           }
-          yield new Relevance(score, parts[2]);
+          yield new Relevance(score, parts[2], withRanking ? parts[3] : null);
         }
         default -> throw ArticleProblems.invalidCursor();
       };

@@ -96,6 +96,8 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
   /** Field weights: where a word appears says how much the article is about it. */
   private static final Map<String, Float> WEIGHTS =
       Map.of(TITLE, 3.0f, TAG_WORDS, 2.0f, SUMMARY, 1.5f, FAQ, 1.0f, BODY, 1.0f);
+  /** The scored fields in a fixed order (a Map.of's order differs between JVMs): cursors cross instances. */
+  private static final List<String> FIELDS = WEIGHTS.keySet().stream().sorted().toList();
 
   private static final float PHRASE_BONUS = 2.0f;
   /** How many of the best word matches the phrase bonus may reorder. */
@@ -235,56 +237,106 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
   }
 
   @Override
-  public List<Hit> search(String text, ArticleFilter filter, After after, int count) {
+  public Page page(String text, ArticleFilter filter, After after, int count) {
     QueryWords words = analyze(text);
     if (words.terms().isEmpty()) {
-      return List.of();
+      return new Page(List.of(), null);
     }
-    Query matches = filtered(wordsQuery(words), filter);
+    List<String> distinct = words.terms().stream().distinct().toList();
+    // Decoded before anything is searched: a cursor of another query, or a tampered one, is refused
+    PinnedRanking pinned = after == null || after.ranking() == null ? null : PinnedRanking.decode(after.ranking(), FIELDS, distinct);
+    Query matches = filtered(wordsQuery(distinct), filter);
     Query phrase = phraseQuery(words);
     Ranked position = after == null ? null : new Ranked(after.score(), new BytesRef(after.slug()), -1);
     try {
-      IndexSearcher searcher = searchers.acquire();
+      IndexSearcher current = searchers.acquire();
       try {
-        List<Ranked> ranked =
-            phrase == null ? top(searcher, matches, position, count) : withPhraseBonus(searcher, matches, phrase, position, count);
+        // The first page scores with the statistics of now, and later pages with the same ones
+        PinnedRanking ranking = pinned != null ? pinned : PinnedRanking.record(current, FIELDS, distinct);
+        IndexSearcher searcher = ranking.searcher(current.getIndexReader());
+        List<Ranked> ranked;
+        if (phrase == null) {
+          ranked = top(searcher, matches, position, count);
+        } else {
+          PhrasePage page = withPhraseBonus(searcher, matches, phrase, ranking.windowEnd(), position, count);
+          ranked = page.hits();
+          ranking = ranking.withWindowEnd(page.windowEnd());
+        }
         // Stored fields of the page only
         StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>(ranked.size());
         for (Ranked hit : ranked) {
           hits.add(new Hit(stored.document(hit.doc()).get(ID), hit.slug().utf8ToString(), hit.score()));
         }
-        return hits;
+        return new Page(hits, pinned != null ? after.ranking() : ranking.encode(FIELDS, distinct));
       } finally {
-        searchers.release(searcher);
+        searchers.release(current);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** A page, and where the phrase window ends by word score (null when nothing matches). */
+  private record PhrasePage(List<Ranked> hits, Ranked windowEnd) {}
+
   /**
-   * Ranks by the words, then adds the phrase bonus to the best {@value #PHRASE_WINDOW} only:
-   * checking word positions in every match would make a page cost as much as all matches. A bonus
-   * only raises a score, so every hit of the window still ranks before every hit beyond it, and one
-   * (score, slug) order — hence one kind of cursor — holds across the window and past it.
+   * Ranks by the words, then adds the phrase bonus to the window only: the best {@value
+   * #PHRASE_WINDOW} by word score when {@code windowEnd} is not known yet, else every match up to
+   * {@code windowEnd} by word score (the first page's window, plus articles added since that rank
+   * within it). Checking word positions in every match would make a page cost as much as all
+   * matches. A bonus only raises a score, so every hit of the window still ranks before every hit
+   * beyond it, and one (score, slug) order — hence one kind of cursor — holds across the window
+   * and past it.
    */
-  private static List<Ranked> withPhraseBonus(IndexSearcher searcher, Query matches, Query phrase, Ranked after, int count)
-      throws IOException {
-    List<Ranked> best = top(searcher, matches, null, PHRASE_WINDOW + count);
-    List<Ranked> window = best.subList(0, Math.min(PHRASE_WINDOW, best.size()));
-    if (after != null && !window.isEmpty() && TopHitsCollector.ORDER.compare(after, window.getLast()) > 0) {
-      // A page past the window: the whole window ranked before the cursor
-      return top(searcher, matches, after, count);
+  private static PhrasePage withPhraseBonus(
+      IndexSearcher searcher, Query matches, Query phrase, Ranked windowEnd, Ranked after, int count) throws IOException {
+    List<Ranked> candidates = null;
+    if (windowEnd == null) {
+      List<Ranked> best = top(searcher, matches, null, PHRASE_WINDOW + count);
+      if (best.isEmpty()) {
+        return new PhrasePage(List.of(), null);
+      }
+      windowEnd = best.get(Math.min(PHRASE_WINDOW, best.size()) - 1);
+      candidates = after == null ? best : null;
     }
-    List<Ranked> page = new ArrayList<>(best.size());
+    if (after != null && TopHitsCollector.ORDER.compare(after, windowEnd) > 0) {
+      // A page past the window: the whole window ranked before the cursor
+      return new PhrasePage(top(searcher, matches, after, count), windowEnd);
+    }
+    if (candidates == null) {
+      candidates = windowAndMore(searcher, matches, after, windowEnd, count);
+    }
+    List<Ranked> window = new ArrayList<>();
+    List<Ranked> page = new ArrayList<>(candidates.size());
+    for (Ranked hit : candidates) {
+      (TopHitsCollector.ORDER.compare(hit, windowEnd) <= 0 ? window : page).add(hit);
+    }
     page.addAll(PhraseBonus.add(searcher, phrase, window));
-    page.addAll(best.subList(window.size(), best.size()));
     if (after != null) {
+      // A bonus may have lifted a hit to where an earlier page served it
       page.removeIf(hit -> TopHitsCollector.ORDER.compare(hit, after) <= 0);
     }
     page.sort(TopHitsCollector.ORDER);
-    return page.size() > count ? page.subList(0, count) : page;
+    return new PhrasePage(page.size() > count ? page.subList(0, count) : page, windowEnd);
+  }
+
+  /**
+   * The word matches after {@code after}: every one up to {@code windowEnd}, then {@code count}
+   * more. The window holds {@value #PHRASE_WINDOW} matches, plus any articles added since the first
+   * page that rank within it, so one round is the rule.
+   */
+  private static List<Ranked> windowAndMore(IndexSearcher searcher, Query matches, Ranked after, Ranked windowEnd, int count)
+      throws IOException {
+    int most = Math.max(1, searcher.getIndexReader().maxDoc());
+    int wanted = Math.min(PHRASE_WINDOW + count, most);
+    while (true) {
+      List<Ranked> found = top(searcher, matches, after, wanted);
+      if (found.size() < wanted || wanted == most || TopHitsCollector.ORDER.compare(found.getLast(), windowEnd) > 0) {
+        return found;
+      }
+      wanted = (int) Math.min(2L * wanted, most);
+    }
   }
 
   private static List<Ranked> top(IndexSearcher searcher, Query query, Ranked after, int count) throws IOException {
@@ -342,9 +394,9 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
   }
 
   /** Each stemmed word may match in any field, weighted by field. */
-  private static BooleanQuery wordsQuery(QueryWords words) {
+  private static BooleanQuery wordsQuery(List<String> distinctTerms) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    for (String term : words.terms().stream().distinct().toList()) {
+    for (String term : distinctTerms) {
       // Best field per word (plus a little for the others): a word repeated in body and summary
       // must not add up to more than the same word in the title
       List<Query> perField = new ArrayList<>();

@@ -16,7 +16,7 @@ class ListCursorTests {
   @Test
   void cursorsRoundTripAndAreUrlSafe() {
     ListCursor chronological = new ListCursor.Chronological(Instant.parse("2026-02-01T10:15:30.123Z"), "acupuncture-for-back-pain");
-    ListCursor relevance = new ListCursor.Relevance(3.14159f, "cupping");
+    ListCursor relevance = new ListCursor.Relevance(3.14159f, "cupping", "AQID-_x");
 
     assertThat(ListCursor.decode(ListCursor.encode(chronological))).isEqualTo(chronological);
     assertThat(ListCursor.decode(ListCursor.encode(relevance))).isEqualTo(relevance);
@@ -24,7 +24,7 @@ class ListCursorTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"%%%", "cA", "eHx5fHo", "cHxub3QtYS1udW1iZXJ8c2x1Zw", "cHwxMjN8Tm90IEEgU2x1Zw", "cnw3ZmMwMDAwMHxzbHVn", "cHwxMjN8c2x1Z3xleHRyYQ"})
+  @ValueSource(strings = {"%%%", "cA", "eHx5fHo", "cHxub3QtYS1udW1iZXJ8c2x1Zw", "cHwxMjN8Tm90IEEgU2x1Zw", "cnw3ZmMwMDAwMHxzbHVn", "cHwxMjN8c2x1Z3xleHRyYQ", "cnw0MDQ5MGZkMHxjdXBwaW5nfG5vdCBiYXNlNjQh", "cHwxMjN8c2x1Z3xBUUlE", "cnw0MDQ5MGZkMHxjdXBwaW5nfA"})
   void anythingElseIsAnInvalidCursor(String cursor) {
     assertThatThrownBy(() -> ListCursor.decode(cursor))
         .isInstanceOf(ApiProblem.class)
@@ -32,8 +32,16 @@ class ListCursorTests {
   }
 
   @Test
+  void aRelevanceCursorFromBeforeRankingsWerePinnedStillDecodes() {
+    String legacy = Base64.getUrlEncoder().withoutPadding().encodeToString("r|40490fd0|cupping".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(ListCursor.decode(legacy)).isEqualTo(new ListCursor.Relevance(3.14159f, "cupping", null));
+  }
+
+  @Test
   void theEncodedFormIsWhatTheTestsAboveDecode() {
     assertThat(new String(Base64.getUrlDecoder().decode("cnw3ZmMwMDAwMHxzbHVn"), StandardCharsets.UTF_8)).isEqualTo("r|7fc00000|slug");
     assertThat(new String(Base64.getUrlDecoder().decode("cHwxMjN8Tm90IEEgU2x1Zw"), StandardCharsets.UTF_8)).isEqualTo("p|123|Not A Slug");
+    assertThat(new String(Base64.getUrlDecoder().decode("cnw0MDQ5MGZkMHxjdXBwaW5nfG5vdCBiYXNlNjQh"), StandardCharsets.UTF_8)).isEqualTo("r|40490fd0|cupping|not base64!");
   }
 }

@@ -2,16 +2,20 @@ package network.clinic.content.search;
 
 import static network.clinic.content.article.TestArticles.aPublishedArticle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntConsumer;
 import network.clinic.content.article.Article;
 import network.clinic.content.article.ArticleFilter;
 import network.clinic.content.article.ArticleSearch.After;
 import network.clinic.content.article.ArticleSearch.Hit;
+import network.clinic.content.article.ArticleSearch.InvalidRanking;
+import network.clinic.content.article.ArticleSearch.Page;
 import network.clinic.content.article.TestArticles;
 import network.clinic.content.rendering.MarkdownRenderer;
 import org.junit.jupiter.api.AfterEach;
@@ -198,6 +202,128 @@ class ArticleIndexTests {
     assertThat(all).isSortedAccordingTo(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::slug));
     assertThat(all.getFirst().slug()).startsWith("survey-platypus-habitat-");
     assertThat(pages("platypus habitat", 9)).containsExactlyElementsOf(all.stream().map(Hit::slug).toList());
+  }
+
+  @Test
+  void laterPagesScoreWithTheFirstPagesStatisticsSoPublishingMeanwhileRepeatsAndSkipsNothing() {
+    List<String> before = wombatGuides();
+
+    List<String> served = pagesWhilePublishing("wombat", 3, true, this::publishWombatsAndOthers);
+
+    // Each that matched at the start exactly once; of the new ones, those ranking after the cursor
+    assertThat(served.stream().filter(before::contains)).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(served).doesNotHaveDuplicates().hasSizeGreaterThan(before.size());
+  }
+
+  @Test
+  void withoutThePinnedStatisticsPublishingMeanwhileRepeatsOrSkipsArticles() {
+    // What the test above guards against: every article's score moves with the statistics, so the
+    // cursor's score no longer marks the same place
+    List<String> before = wombatGuides();
+
+    List<String> served = pagesWhilePublishing("wombat", 3, false, this::publishWombatsAndOthers);
+
+    // Not each exactly once: some twice, or some never
+    assertThat(served.stream().filter(before::contains).sorted().toList()).isNotEqualTo(before.stream().sorted().toList());
+  }
+
+  @Test
+  void anArticleKeepsItsPhraseBonusOnLaterPagesWhenNewArticlesCrowdIntoTheWindow() {
+    // Equal word scores: the window is the first 100 by slug, and the phrase half ("survey-…")
+    // sorts last in it. New articles with the phrase and earlier slugs push them out of the best
+    // 100 after they were served with their bonus; without it they would rank after the cursor again
+    List<String> before = new ArrayList<>();
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < ArticleIndex.PHRASE_WINDOW + 40; i++) {
+      String title = i % 2 == 0 ? "Survey: platypus habitat " + i : "Platypus survey of a habitat " + i;
+      articles.add(aPublishedArticle().titled(title).withBody("Field notes.").build());
+      before.add(articles.getLast().slug());
+    }
+    index.update(articles, List.of());
+    int[] added = {0};
+
+    List<String> served =
+        pagesWhilePublishing("platypus habitat", 9, true, page -> {
+          List<Article> crowd = new ArrayList<>();
+          for (int i = 0; i < 15; i++) {
+            crowd.add(aPublishedArticle().titled("Platypus habitat new " + added[0]++).withBody("Field notes.").build());
+          }
+          index.update(crowd, List.of());
+        });
+
+    assertThat(served.stream().filter(before::contains)).containsExactlyInAnyOrderElementsOf(before);
+  }
+
+  @Test
+  void aRankingIsRefusedWithAnotherQueryAndWhenAlteredNeverFailsOtherwise() {
+    wombatGuides();
+    Page first = index.page("wombat guide", NETWORK, null, 3);
+    Hit last = first.hits().getLast();
+    String ranking = first.ranking();
+
+    assertThat(index.page("wombat guide", NETWORK, new After(last.score(), last.slug(), ranking), 3).ranking()).isEqualTo(ranking);
+    assertThatThrownBy(() -> index.page("wombat", NETWORK, new After(last.score(), last.slug(), ranking), 3)).isInstanceOf(InvalidRanking.class);
+    for (String altered : List.of(ranking + "AA", ranking.substring(0, ranking.length() - 2), "", "!!", "A".repeat(3_000))) {
+      assertThatThrownBy(() -> index.page("wombat guide", NETWORK, new After(last.score(), last.slug(), altered), 3))
+          .as(altered)
+          .isInstanceOf(InvalidRanking.class);
+    }
+    // Every one-character change is refused or scores with figures an index could have had
+    int refused = 0;
+    for (int at = 0; at < ranking.length(); at++) {
+      for (char c : "AQgw_-9z".toCharArray()) {
+        String altered = ranking.substring(0, at) + c + ranking.substring(at + 1);
+        try {
+          assertThat(index.page("wombat guide", NETWORK, new After(last.score(), last.slug(), altered), 3).hits()).hasSizeLessThanOrEqualTo(3);
+        } catch (InvalidRanking e) {
+          refused++;
+        }
+      }
+    }
+    assertThat(refused).isPositive();
+  }
+
+  /** Twelve articles that score exactly alike for "wombat": the cursor's score is theirs. */
+  private List<String> wombatGuides() {
+    List<Article> guides = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      guides.add(aPublishedArticle().titled("Wombat guide " + i).withBody("Notes.").build());
+    }
+    index.update(guides, List.of());
+    return guides.stream().map(Article::slug).toList();
+  }
+
+  /** Two more matching articles (fewer articles per match) and four others (more articles). */
+  private void publishWombatsAndOthers(int page) {
+    List<Article> more = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      more.add(aPublishedArticle().titled("Wombat guide extra " + page + " " + i).withBody("Notes.").build());
+    }
+    for (int i = 0; i < 4; i++) {
+      more.add(aPublishedArticle().titled("Kangaroo guide " + page + " " + i).withBody("Longer notes on other animals entirely.").build());
+    }
+    index.update(more, List.of());
+  }
+
+  /**
+   * Every slug served, page after page, publishing before each page but the first. Pinned: each
+   * page after the first carries the ranking, as the API's cursor does.
+   */
+  private List<String> pagesWhilePublishing(String query, int pageSize, boolean pinned, IntConsumer beforePage) {
+    List<String> slugs = new ArrayList<>();
+    After after = null;
+    Page page;
+    int number = 0;
+    do {
+      if (number++ > 0) {
+        beforePage.accept(number);
+      }
+      page = index.page(query, NETWORK, after, pageSize);
+      page.hits().forEach(hit -> slugs.add(hit.slug()));
+      Hit last = page.hits().isEmpty() ? null : page.hits().getLast();
+      after = last == null ? null : new After(last.score(), last.slug(), pinned ? page.ranking() : null);
+    } while (page.hits().size() == pageSize && number < 200);
+    return slugs;
   }
 
   @Test

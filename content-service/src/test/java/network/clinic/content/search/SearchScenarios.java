@@ -18,9 +18,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -127,6 +129,51 @@ public abstract class SearchScenarios extends ContentScenarios {
     // A relevance cursor means nothing to the chronological list
     String relevance = JsonPath.read(mvc.perform(get("/api/v1/articles").param("q", word).param("limit", "1")).andReturn().getResponse().getContentAsString(), "$.nextCursor");
     mvc.perform(get("/api/v1/articles").param("cursor", relevance)).andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void searchPagesServeEveryEarlierMatchOnceWhileArticlesArePublishedBetweenThem() throws Exception {
+    // Titles alike but for a number: every match scores the same, so if the statistics the scores
+    // come from moved between pages, all the rest would cross the cursor together
+    String word = unique();
+    List<String> before = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      before.add(createPublished(ADMIN, anArticle().titled(word + " guide " + i).withBody("Notes.")));
+    }
+
+    List<String> served = new ArrayList<>();
+    String cursor = null;
+    String secondCursor = null;
+    int page = 0;
+    do {
+      if (page++ > 0) {
+        // Between pages: one more match (a commoner word) and three others (a larger collection)
+        createPublished(ADMIN, anArticle().titled(word + " extra " + page).withBody("Notes."));
+        for (int i = 0; i < 3; i++) {
+          createPublished(ADMIN, anArticle().titled("Unrelated " + unique()).withBody("Other notes, somewhat longer than the ones above."));
+        }
+      }
+      var request = get("/api/v1/articles").param("q", word).param("limit", "2");
+      if (cursor != null) {
+        request.param("cursor", cursor);
+      }
+      String body = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+      served.addAll(JsonPath.read(body, "$.items[*].slug"));
+      cursor = JsonPath.read(body, "$.nextCursor");
+      secondCursor = page == 2 ? cursor : secondCursor;
+    } while (cursor != null && page < 50);
+
+    assertThat(served.stream().filter(before::contains)).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(served).doesNotHaveDuplicates();
+    // The cursor is tied to its query's words, and a tampered one is refused before any search
+    mvc.perform(get("/api/v1/articles").param("q", word + " other").param("cursor", secondCursor))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://clinic.network/problems/invalid-cursor"));
+    String raw = new String(Base64.getUrlDecoder().decode(secondCursor), StandardCharsets.UTF_8);
+    String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString((raw.substring(0, raw.length() - 3) + "_-_").getBytes(StandardCharsets.UTF_8));
+    mvc.perform(get("/api/v1/articles").param("q", word).param("cursor", tampered))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://clinic.network/problems/invalid-cursor"));
   }
 
   @Test
