@@ -17,7 +17,6 @@ import network.clinic.content.article.ArticleContent;
 import network.clinic.content.article.ArticleEditor;
 import network.clinic.content.article.Slugs;
 import network.clinic.content.article.StaffArticleResponse;
-import network.clinic.content.web.ApiProblem;
 import network.clinic.support.security.StaffAccess;
 import network.clinic.support.security.StaffOnly;
 import org.springframework.http.CacheControl;
@@ -37,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ImportController {
 
   static final String TEXT_MARKDOWN = "text/markdown";
+  static final String PUBLISHED_ARTICLE_UPDATED =
+      "The article is published: this import replaced the text readers see now. Unpublish it first to review changes as a draft.";
 
   private final BlogPostImporter importer;
   private final ArticleEditor editor;
@@ -59,7 +60,8 @@ class ImportController {
       operationId = "importArticle", summary = "Import a blog post as a draft",
       description =
           "Plain text or Markdown as copied from a clinic blog. 201 with a new draft, or 200 when an article with the same "
-              + "title (slug) exists and was updated. The report says what was recognised.")
+              + "title (slug) exists and was updated; a published article stays published, with the new text live at once "
+              + "(the report warns of it). The report says what was recognised.")
   ResponseEntity<ImportResponse> importPost(
       @RequestBody byte[] document,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
@@ -83,15 +85,23 @@ class ImportController {
       ArticleEditor.Saved saved = editor.saveImport(staff, clinicId, content);
       metrics.imported(saved.created() ? ImportOutcome.CREATED : ImportOutcome.UPDATED);
       StaffArticleResponse article = StaffArticleResponse.of(saved.article());
-      ImportResponse response = new ImportResponse(article, saved.created(), post.report());
+      ImportReport report = post.report();
+      if (!saved.created() && saved.article().isPublished()) {
+        // Re-importing a corrected post fixes the live article; the report says so, as nothing else would
+        report = report.withWarning(PUBLISHED_ARTICLE_UPDATED);
+      }
+      ImportResponse response = new ImportResponse(article, saved.created(), report);
       return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
           .location(URI.create("/api/v1/staff/articles/" + article.slug()))
           .eTag(article.etag())
           .cacheControl(CacheControl.noStore())
           .body(response);
-    } catch (ApiProblem problem) {
+    } catch (RuntimeException refused) {
+      // Every import that wrote nothing: our own problems, another clinic's clinicId, and the
+      // conflicts of concurrent imports of one post (a duplicate slug, a lost update) that
+      // ProblemHandling answers
       metrics.imported(ImportOutcome.REJECTED);
-      throw problem;
+      throw refused;
     }
   }
 

@@ -1,6 +1,7 @@
 package network.clinic.content.importing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,4 +23,12 @@ public record ImportReport(
     int numberedItems,
     int faqEntries,
     List<String> droppedLines,
-    List<String> warnings) {}
+    List<String> warnings) {
+
+  ImportReport withWarning(String warning) {
+    List<String> more = new ArrayList<>(warnings);
+    more.add(warning);
+    return new ImportReport(
+        title, slug, author, publishedOn, tags, headings, paragraphs, bulletItems, numberedItems, faqEntries, droppedLines, List.copyOf(more));
+  }
+}
