@@ -3,6 +3,7 @@ package network.clinic.content.importing;
 import static network.clinic.content.ArticleRequests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,11 +13,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import network.clinic.content.ContentScenarios;
 import network.clinic.content.StaffTokens;
 import network.clinic.content.article.ArticleChanges;
@@ -70,10 +79,13 @@ public abstract class ImportScenarios extends ContentScenarios {
   void importingTheSameTitleAgainUpdatesInsteadOfDuplicating() throws Exception {
     String document = uniqueTitle(document("richmond-faq.txt"));
     String slug = slugOf(importAs(ADMIN, PLAIN, document, "").andExpect(status().isCreated()));
+    double updatedBefore = imports("updated");
 
     importAs(ADMIN, PLAIN, document.replace("Loose clothing", "Comfortable, loose clothing"), "")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.created").value(false))
+        .andExpect(jsonPath("$.article.status").value("DRAFT"))
+        .andExpect(jsonPath("$.report.warnings", not(hasItem(containsString("published")))))
         .andExpect(jsonPath("$.article.slug").value(slug))
         .andExpect(jsonPath("$.article.version").value(1))
         .andExpect(jsonPath("$.article.faq", hasSize(4)))
@@ -81,6 +93,73 @@ public abstract class ImportScenarios extends ContentScenarios {
 
     mvc.perform(get("/api/v1/staff/articles").header(HttpHeaders.AUTHORIZATION, ADMIN).param("limit", "100"))
         .andExpect(jsonPath("$[?(@.slug == '" + slug + "')]", hasSize(1)));
+    assertThat(imports("updated")).isEqualTo(updatedBefore + 1);
+  }
+
+  @Test
+  void reimportingAPublishedArticleUpdatesItLiveKeepsItPublishedAndSaysSo() throws Exception {
+    // The clinic corrected the post on its blog: the article on its websites follows, without
+    // going offline in between; the report makes sure staff know the change is live
+    String document = uniqueTitle(document("richmond-faq.txt"));
+    String slug = slugOf(importAs(ADMIN, PLAIN, document, "").andExpect(status().isCreated()));
+    publish(ADMIN, slug);
+    String publishedAt = JsonPath.read(mvc.perform(get("/api/v1/articles/{slug}", slug)).andReturn().getResponse().getContentAsString(), "$.publishedAt");
+
+    importAs(ADMIN, PLAIN, document.replace("Loose clothing", "Comfortable, loose clothing"), "")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.created").value(false))
+        .andExpect(jsonPath("$.article.status").value("PUBLISHED"))
+        .andExpect(jsonPath("$.report.warnings", hasItem(containsString("The article is published"))));
+
+    mvc.perform(get("/api/v1/articles/{slug}", slug))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.publishedAt").value(publishedAt))
+        .andExpect(jsonPath("$.faq[3].answer").value(containsString("Comfortable, loose clothing")));
+  }
+
+  @Test
+  void clinicStaffCannotImportForAnotherClinic() throws Exception {
+    double rejectedBefore = imports("rejected");
+    String document = uniqueTitle(document("no-byline.txt"));
+
+    assertNothingWritten(
+        () ->
+            importAs(CAMDEN, PLAIN, document, "clinicId=toronto-annex")
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEM + "forbidden")));
+    assertThat(imports("rejected")).isEqualTo(rejectedBefore + 1);
+    // No Toronto article took the title's slug: Camden's own import of it is new
+    importAs(CAMDEN, PLAIN, document, "").andExpect(status().isCreated()).andExpect(jsonPath("$.article.clinicId").value("london-camden"));
+  }
+
+  @Test
+  void concurrentImportsOfOnePostAreEachCountedOnceRefusedOnesToo() throws Exception {
+    // Racing on one new title: one inserts, the others update it or lose to it (a duplicate slug
+    // or a changed version, answered 409 by ProblemHandling); every attempt counts once
+    String document = uniqueTitle(document("no-byline.txt"));
+    double before = imports("created") + imports("updated") + imports("rejected");
+    double rejectedBefore = imports("rejected");
+    int attempts = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(attempts)) {
+      for (int i = 0; i < attempts; i++) {
+        statuses.add(pool.submit(() -> {
+          start.await();
+          return importAs(ADMIN, PLAIN, document, "").andReturn().getResponse().getStatus();
+        }));
+      }
+      start.countDown();
+      List<Integer> answered = new ArrayList<>();
+      for (Future<Integer> status : statuses) {
+        answered.add(status.get(30, TimeUnit.SECONDS));
+      }
+
+      assertThat(answered).containsOnly(201, 200, 409).containsOnlyOnce(201);
+      assertThat(imports("created") + imports("updated") + imports("rejected")).isEqualTo(before + attempts);
+      assertThat(imports("rejected")).isEqualTo(rejectedBefore + answered.stream().filter(s -> s == 409).count());
+    }
   }
 
   @Test
