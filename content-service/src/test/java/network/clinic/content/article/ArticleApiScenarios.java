@@ -5,6 +5,7 @@ import static network.clinic.content.ArticleRequests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -22,6 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +34,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -123,6 +127,7 @@ public abstract class ArticleApiScenarios extends ContentScenarios {
     mvc.perform(get("/api/v1/articles/{slug}", slug).header(HttpHeaders.IF_NONE_MATCH, etag))
         .andExpect(status().isNotModified())
         .andExpect(header().string(HttpHeaders.ETAG, etag))
+        .andExpect(header().string(HttpHeaders.CACHE_CONTROL, allOf(containsString("public"), containsString("max-age=60"))))
         .andExpect(content().string(""));
     mvc.perform(get("/api/v1/articles/{slug}", slug).header(HttpHeaders.IF_NONE_MATCH, "W/" + etag))
         .andExpect(status().isNotModified());
@@ -170,9 +175,24 @@ public abstract class ArticleApiScenarios extends ContentScenarios {
   void listPagesAreConditionalToo() throws Exception {
     String tag = unique();
     createPublished(ADMIN, anArticle().tagged(tag));
-    String etag = mvc.perform(get("/api/v1/articles").param("tag", tag)).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+    String etag =
+        mvc.perform(get("/api/v1/articles").param("tag", tag))
+            .andExpect(status().isOk())
+            .andExpect(header().string(HttpHeaders.CACHE_CONTROL, allOf(containsString("public"), containsString("max-age=60"))))
+            .andReturn()
+            .getResponse()
+            .getHeader(HttpHeaders.ETAG);
+    double notModifiedBefore = readCount("list", "not_modified");
 
-    mvc.perform(get("/api/v1/articles").param("tag", tag).header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isNotModified());
+    // A 304 renews what a cache holds, so it carries the same freshness as the 200
+    mvc.perform(get("/api/v1/articles").param("tag", tag).header(HttpHeaders.IF_NONE_MATCH, etag))
+        .andExpect(status().isNotModified())
+        .andExpect(header().string(HttpHeaders.CACHE_CONTROL, allOf(containsString("public"), containsString("max-age=60"))))
+        .andExpect(content().string(""));
+    assertThat(readCount("list", "not_modified")).isEqualTo(notModifiedBefore + 1);
+    mvc.perform(get("/api/v1/articles").param("q", tag))
+        .andExpect(status().isOk())
+        .andExpect(header().string(HttpHeaders.CACHE_CONTROL, allOf(containsString("public"), containsString("max-age=60"))));
 
     createPublished(ADMIN, anArticle().tagged(tag));
     mvc.perform(get("/api/v1/articles").param("tag", tag).header(HttpHeaders.IF_NONE_MATCH, etag))
@@ -572,6 +592,33 @@ public abstract class ArticleApiScenarios extends ContentScenarios {
     assertThat(scrape).containsPattern("content_reads_total\\{[^}]*outcome=\"not_found\"").doesNotContain(slug);
     assertThat(meters.find("content.reads").counters())
         .allSatisfy(counter -> assertThat(counter.getId().getTags()).extracting(tag -> tag.getKey()).isSubsetOf("resource", "outcome", "application"));
+  }
+
+  @Test
+  void everyContentMeterCarriesOnlyTagsFromAFixedSet() throws Exception {
+    // Reads, a list, a search, writes and an import with distinctive words: none may become a tag value
+    String word = unique();
+    String slug = createPublished(ADMIN, anArticle().titled("Meter " + word).tagged(word));
+    mvc.perform(get("/api/v1/articles/{slug}", slug)).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/articles/{slug}", "missing-" + word)).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/articles").param("tag", word)).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/articles").param("q", word)).andExpect(status().isOk());
+    mvc.perform(post("/api/v1/articles/import").header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.TEXT_PLAIN).content("Imported " + word + "\n\nText."))
+        .andExpect(status().isCreated());
+
+    Map<String, Set<String>> allowed =
+        Map.of(
+            "resource", Set.of("article", "list", "search"),
+            "outcome", Set.of("ok", "not_modified", "not_found", "hits", "no_hits", "created", "updated", "rejected"),
+            "action", Set.of("create", "update", "publish", "unpublish", "delete", "seed"));
+    List<Meter> ours = meters.getMeters().stream().filter(meter -> meter.getId().getName().startsWith("content.")).toList();
+    assertThat(ours).extracting(meter -> meter.getId().getName()).contains("content.reads", "content.search", "content.imports", "content.writes");
+    assertThat(ours)
+        .allSatisfy(meter -> assertThat(meter.getId().getTags())
+            .filteredOn(tag -> !tag.getKey().equals("application"))
+            .allSatisfy(tag -> assertThat(allowed.getOrDefault(tag.getKey(), Set.of())).as(meter.getId().toString()).contains(tag.getValue())));
+    String scrape = mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+    assertThat(scrape).doesNotContain(word).doesNotContain(slug);
   }
 
   // ---- helpers -----------------------------------------------------------------------------
