@@ -26,8 +26,9 @@ public interface ArticleSearch {
   record Hit(String articleId, String slug, float score) {}
 
   /**
-   * Hits, and how they were ranked: opaque, URL-safe, a few hundred characters at most, to be
-   * handed back with the next page's {@link After} (null when nothing matched).
+   * Hits, and how they were ranked: opaque, URL-safe, bounded (a few hundred characters for a
+   * few words, under 2,000 for the longest query), to be handed back with the next page's {@link
+   * After}; null when the query has no words.
    */
   record Page(List<Hit> hits, String ranking) {}
 

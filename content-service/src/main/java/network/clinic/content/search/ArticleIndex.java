@@ -63,6 +63,10 @@ import org.slf4j.LoggerFactory;
  * the segments sorted by slug), word positions are read for the window only, and stored fields for
  * the page only.
  *
+ * <p>Pages after the first score with the first page's collection statistics and phrase window,
+ * carried in the cursor ({@link PinnedRanking}): otherwise articles published between pages would
+ * move every score and the cursor's score would stop marking the same place.
+ *
  * <p>Thread-safe: writes go through one IndexWriter, reads through a SearcherManager refreshed
  * after every change, so a search sees a consistent snapshot. In a directory, every change is
  * also committed, and each document carries its article's version, so a restart knows what it
