@@ -283,6 +283,25 @@ class ArticleIndexTests {
     assertThat(refused).isPositive();
   }
 
+  @Test
+  void theRankingOfTheLongestQueryStaysSmall() {
+    // Sixteen words (the most a query keeps), each in every field of every article
+    List<String> words = List.of("alpaca", "badger", "camel", "dingo", "eland", "ferret", "gibbon", "hyena", "ibex", "jackal", "koala", "lemur", "marmot", "numbat", "otter", "panda");
+    String text = String.join(" ", words);
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      articles.add(aPublishedArticle().titled("Part " + i + " " + text).withSummary(text).withBody(text + " " + text).withFaq(text + "?", text).tagged(words.toArray(String[]::new)).build());
+    }
+    index.update(articles, List.of());
+
+    Page page = index.page(text + " " + text, NETWORK, null, 5);
+
+    assertThat(page.hits()).hasSize(5);
+    assertThat(page.ranking()).hasSizeLessThan(PinnedRanking.MAX_ENCODED_LENGTH / 2);
+    Hit last = page.hits().getLast();
+    assertThat(index.page(text, NETWORK, new After(last.score(), last.slug(), page.ranking()), 5).hits()).hasSize(5);
+  }
+
   /** Twelve articles that score exactly alike for "wombat": the cursor's score is theirs. */
   private List<String> wombatGuides() {
     List<Article> guides = new ArrayList<>();
