@@ -135,6 +135,18 @@ class MessageTemplatesTests {
   }
 
   @Test
+  void theWarningAboutTheLinkComesOnlyWithALink() {
+    EmailContent withLink = templates.email(MessageKind.CONFIRMATION, aBooking().event());
+    EmailContent withoutLink = templates.email(
+        MessageKind.CONFIRMATION, aBooking().manageUrl("javascript:alert(1)").event());
+
+    assertThat(withLink.html()).contains("keep the link to yourself");
+    assertThat(withLink.text()).contains("keep the link to yourself");
+    assertThat(withoutLink.html()).doesNotContain("keep the link");
+    assertThat(withoutLink.text()).doesNotContain("keep the link");
+  }
+
+  @Test
   void withoutACutoffThePolicySaysUntilTheStart() {
     EmailContent mail = templates.email(
         MessageKind.CONFIRMATION, aBooking().cancellationCutoffHours(0).event());
