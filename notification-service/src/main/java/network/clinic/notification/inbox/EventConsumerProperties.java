@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * How the appointments topic is consumed.
  *
  * @param groupId the Kafka consumer group; every instance of this service shares it
- * @param retry backoff for failures that may pass (database unreachable); poison is never retried
+ * @param retry bounded backoff for unexpected failures, after which the record is dead-lettered.
+ *     Poison is never retried; MongoDB being unreachable is retried without limit instead (see
+ *     {@link OutageRetries}), so an outage of our own database dead-letters nothing
  * @param deadLetter the dead-letter topic this service declares
  */
 @Validated

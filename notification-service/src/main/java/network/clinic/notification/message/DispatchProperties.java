@@ -18,9 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval pause between the end of one timed pass and the start of the next. Messages
  *     recorded by this instance are handed to the senders at once; the timed pass finds the rest:
  *     reminders, retries, and messages another instance recorded or left behind
- * @param lease how long a claimed message belongs to one instance. Must exceed the longest a send
- *     can take (the SMTP connection, write and read timeouts together): another instance may take
- *     the message over after it, e.g. when this one died mid-send
+ * @param lease how long a claimed message belongs to one instance: another instance may take the
+ *     message over after it, e.g. when this one died mid-send. Keep it far above what a send
+ *     normally takes; the SMTP timeouts bound each step of a send, not the whole of it
  * @param senders how many messages this instance sends at the same time. Each sender is a lane of
  *     its own; all messages of one appointment go through the same lane, one after the other, so
  *     they reach the patient in the order of the changes

@@ -31,11 +31,12 @@ import org.springframework.stereotype.Component;
  * messages recorded or left behind by another instance).
  *
  * <p>A message is marked {@code SENT} right after the provider accepted it and is never claimed
- * again after that. The one way a patient can get a message twice: this instance stops (or loses
- * the database for longer than the lease) between the provider's acceptance and that write; the
- * lease then expires and another attempt sends it again. The window is the duration of one
- * database write. Receivers can still recognise such a repeat: every attempt carries the same
- * Message-ID (email) or idempotency key (SMS webhook).
+ * again after that. A patient can still get a message twice when the provider took it but this
+ * service does not learn or record it in time: this instance stops (or loses the database for
+ * longer than the lease) between the acceptance and that write; the provider's answer is lost or
+ * comes after the timeout, so the attempt counts as failed; or a send outlasts the lease and
+ * another instance claims the message. Receivers can still recognise such a repeat: every attempt
+ * carries the same Message-ID (email) or idempotency key (SMS webhook). See the README.
  */
 @Component
 class MessageDispatcher implements SmartLifecycle {

@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookUrl where the webhook provider posts each SMS; required for it
  * @param connectTimeout connecting to the gateway
  * @param readTimeout waiting for its answer; with the connect timeout, well below the dispatch
- *     lease
+ *     lease. An answer that comes later counts as a failure: the SMS is sent again, with the same
+ *     idempotency key
  */
 @Validated
 @ConfigurationProperties("clinic.notification.sms")
