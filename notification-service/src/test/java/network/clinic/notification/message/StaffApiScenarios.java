@@ -85,19 +85,20 @@ abstract class StaffApiScenarios extends NotificationScenarioSupport {
   }
 
   @Test
-  void staffOfAnotherClinicAreRefused() {
+  void staffOfAnotherClinicCannotTellTheAppointmentFromAnUnknownOne() {
     AppointmentEvents.Builder booked = aBooking().consent(true, false);
     send(booked);
     awaitMessage(booked.appointmentId(), "EMAIL", "CONFIRMATION", status("SENT"));
 
-    ResponseEntity<String> response =
+    ResponseEntity<String> others =
         notifications(booked.appointmentId(), staffOf("clinic-camden"));
+    ResponseEntity<String> unknown = notifications("apt-unknown", staffOf("clinic-camden"));
 
-    assertThat(response.getStatusCode().value()).isEqualTo(403);
-    assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-    assertThat(json(response).get("type").asString())
-        .isEqualTo("https://clinic.network/problems/forbidden");
-    assertThat(response.getBody()).doesNotContain("CONFIRMATION");
+    assertThat(others.getStatusCode().value()).isEqualTo(404);
+    assertThat(others.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(others.getBody()).doesNotContain("CONFIRMATION");
+    assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+    assertThat(json(others)).as("the same problem document").isEqualTo(json(unknown));
   }
 
   @Test
@@ -114,7 +115,7 @@ abstract class StaffApiScenarios extends NotificationScenarioSupport {
     assertThat(notifications(booked.appointmentId(), staffOf("clinic-camden"))
         .getStatusCode().value()).isEqualTo(200);
     assertThat(notifications(booked.appointmentId(), staffOf(CLINIC))
-        .getStatusCode().value()).isEqualTo(403);
+        .getStatusCode().value()).isEqualTo(404);
   }
 
   @Test
