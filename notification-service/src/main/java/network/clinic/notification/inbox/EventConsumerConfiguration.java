@@ -56,12 +56,13 @@ class EventConsumerConfiguration {
     return factory -> {
       Map<String, Object> configs = new HashMap<>();
       configs.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
-      // A record that cannot be deserialized reaches the error handler (and the DLT) with its
-      // raw bytes, instead of failing every poll() at the same offset and blocking the partition.
+      // A record that cannot be deserialized (a value that is not UTF-8) reaches the error
+      // handler as a DeserializationException and the DLT with its raw bytes, instead of failing
+      // every poll() at the same offset and blocking the partition.
       configs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
       configs.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
       configs.put(ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class);
-      configs.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, StringDeserializer.class);
+      configs.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, StrictUtf8Deserializer.class);
       // A new group starts from the oldest retained event, so nothing published before this
       // service first ran is skipped (Kafka's default is "latest"). spring.kafka.* can override.
       String offsetReset = ConsumerConfig.AUTO_OFFSET_RESET_CONFIG;

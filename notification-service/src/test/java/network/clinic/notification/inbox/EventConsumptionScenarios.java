@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import network.clinic.events.AppointmentTopics;
-import network.clinic.events.CloudEventHeaders;
 import network.clinic.events.EventType;
 import network.clinic.notification.NotificationApplication;
 import network.clinic.notification.inbox.Reception.Outcome;
@@ -33,8 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -52,11 +50,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Consuming the appointments topic end to end, on a real broker and MongoDB: each event recorded
@@ -74,7 +71,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
     // replaying them into these scenarios' counters (see awaitPositions).
     "spring.kafka.consumer.auto-offset-reset=latest"
 })
-@Import(AppointmentsTopicConfiguration.class)
+@Import({AppointmentsTopicConfiguration.class, UnexpectedFailures.Installed.class})
 @ExtendWith(OutputCaptureExtension.class)
 abstract class EventConsumptionScenarios {
 
@@ -83,7 +80,8 @@ abstract class EventConsumptionScenarios {
   @Autowired MongoOperations mongo;
   @Autowired MeterRegistry meters;
   @Autowired KafkaListenerEndpointRegistry listeners;
-  @Autowired DeadLetterPublishingRecoverer appointmentDeadLetters;
+  @Autowired UnexpectedFailures failures;
+  @Autowired EventConsumerProperties consumerProperties;
   @Autowired Environment environment;
 
   @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
@@ -289,30 +287,61 @@ abstract class EventConsumptionScenarios {
   }
 
   @Test
-  void rawBytesOfARecordThatCouldNotBeDeserializedAreDeadLettered() {
-    // What ErrorHandlingDeserializer hands on when its delegate fails: no value, the bytes kept
-    // in a header. Such a record never reaches the listener; the error handler recovers it.
-    byte[] raw = {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF};
-    String ceId = UUID.randomUUID().toString();
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(CloudEventHeaders.ID, ceId.getBytes(StandardCharsets.UTF_8));
-    try (ErrorHandlingDeserializer<String> failing = new ErrorHandlingDeserializer<>(
-        (topic, data) -> {
-          throw new IllegalArgumentException("unreadable");
-        })) {
-      assertThat(failing.deserialize(AppointmentTopics.APPOINTMENTS, headers, raw)).isNull();
-    }
-    ConsumerRecord<String, String> failed = new ConsumerRecord<>(
-        AppointmentTopics.APPOINTMENTS, 2, 0, 0L, TimestampType.CREATE_TIME,
-        0, 0, "apt-raw", null, headers, Optional.empty());
+  void bytesThatAreNotUtf8AreDeadLetteredAsTheyCameWithoutRetryAndThePartitionMovesOn() {
+    AppointmentEventRecords.Builder unreadable = aBookedEventRecord();
+    AppointmentEventRecords.Builder next =
+        aBookedEventRecord().appointmentId(unreadable.appointmentId()).sequence(2);
+    // Latin-1 where UTF-8 belongs: Kafka's StringDeserializer would read it, with a replacement
+    // character, and the dead letter would no longer carry what was sent.
+    byte[] raw = "{\"name\":\"Zoë\"}".getBytes(StandardCharsets.ISO_8859_1);
+    double invalidBefore = deadLettered(InboxMetrics.REASON_INVALID);
+    double exhaustedBefore = deadLettered(InboxMetrics.REASON_RETRIES_EXHAUSTED);
 
-    appointmentDeadLetters.accept(
-        failed, new DeserializationException("unreadable", raw, false, null));
+    RecordMetadata unreadableSent = sendBytes(unreadable.build(), raw);
+    RecordMetadata nextSent = send(next.build());
 
-    List<ConsumerRecord<String, byte[]>> dead = await().atMost(PATIENCE).pollInSameThread()
-        .until(() -> deadLetters.all(ceId), records -> !records.isEmpty());
-    assertThat(dead.getFirst().value()).isEqualTo(raw);
-    assertThat(dead.getFirst().partition()).isEqualTo(2);
+    assertThat(nextSent.partition()).as("same key, same partition")
+        .isEqualTo(unreadableSent.partition());
+    awaitReceived(next.eventId());
+    ConsumerRecord<String, byte[]> dead = awaitDeadLetter(unreadable.eventId());
+    assertThat(dead.value()).as("the bytes as sent").isEqualTo(raw);
+    assertThat(dead.key()).isEqualTo(unreadable.appointmentId());
+    assertThat(dead.partition()).isEqualTo(unreadableSent.partition());
+    assertThat(DeadLetterTopic.deliveryAttempt(dead)).as("not retried").isEqualTo(1);
+    assertThat(DeadLetterTopic.text(dead, KafkaHeaders.DLT_EXCEPTION_FQCN))
+        .isEqualTo(DeserializationException.class.getName());
+    assertThat(dead.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER))
+        .as("the serialized exception, which holds the bytes again, is not passed on").isNull();
+    assertThat(deadLettered(InboxMetrics.REASON_INVALID)).isEqualTo(invalidBefore + 1);
+    assertThat(deadLettered(InboxMetrics.REASON_RETRIES_EXHAUSTED)).isEqualTo(exhaustedBefore);
+    assertThat(receivedEvent(unreadable.eventId())).isEmpty();
+  }
+
+  @Test
+  void anUnexpectedFailureIsRetriedAsConfiguredThenDeadLetteredAndThePartitionMovesOn() {
+    AppointmentEventRecords.Builder failing = aBookedEventRecord().partition(1);
+    AppointmentEventRecords.Builder next = aBookedEventRecord().partition(1);
+    failures.failFor(failing.eventId());
+    double exhaustedBefore = deadLettered(InboxMetrics.REASON_RETRIES_EXHAUSTED);
+    double invalidBefore = deadLettered(InboxMetrics.REASON_INVALID);
+
+    send(failing.build());
+    send(next.build());
+
+    awaitReceived(next.eventId());
+    ConsumerRecord<String, byte[]> dead = awaitDeadLetter(failing.eventId());
+    int attempts = consumerProperties.retry().maxAttempts();
+    assertThat(attempts).as("the scenario needs retries to show").isGreaterThan(1);
+    assertThat(failures.calls(failing.eventId())).isEqualTo(attempts);
+    assertThat(DeadLetterTopic.deliveryAttempt(dead)).isEqualTo(attempts);
+    assertThat(DeadLetterTopic.text(dead, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+        .isEqualTo(IllegalStateException.class.getName());
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo(failing.json());
+    await().atMost(PATIENCE).until(() ->
+        deadLettered(InboxMetrics.REASON_RETRIES_EXHAUSTED) == exhaustedBefore + 1);
+    assertThat(deadLettered(InboxMetrics.REASON_INVALID)).isEqualTo(invalidBefore);
+    assertThat(receivedEvent(failing.eventId())).as("never marked received").isEmpty();
+    assertThat(failures.calls(next.eventId())).isEqualTo(1);
   }
 
   @Test
@@ -334,6 +363,19 @@ abstract class EventConsumptionScenarios {
         .doesNotContain(canary)
         .doesNotContain("Jordan Ellery")
         .doesNotContain("token=");
+  }
+
+  /** The record's key, headers and partition, with these bytes as its value. */
+  private RecordMetadata sendBytes(ProducerRecord<String, String> record, byte[] value) {
+    try (KafkaProducer<String, byte[]> bytes = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        new StringSerializer(),
+        new ByteArraySerializer())) {
+      return bytes.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(),
+          value, record.headers())).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Kafka did not acknowledge the test record", e);
+    }
   }
 
   private RecordMetadata send(ProducerRecord<String, String> record) {
