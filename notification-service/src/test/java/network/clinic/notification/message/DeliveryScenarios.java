@@ -3,6 +3,8 @@ package network.clinic.notification.message;
 import static network.clinic.notification.AppointmentEvents.aBooking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -35,10 +39,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
@@ -47,7 +54,12 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * instance do. Real broker, real database, real SMTP server (GreenMail).
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Import(SentMarkOutage.Installed.class)
 abstract class DeliveryScenarios extends NotificationScenarioSupport {
+
+  private static final SentMarkOutage SENT_MARK_OUTAGE = SentMarkOutage.Installed.OUTAGE;
+
+  @Autowired DispatchProperties dispatch;
 
   private static final String WHEN = "Tuesday 16 June 2026, 09:30 (Europe/London, BST)";
   private static final String CLINIC = "Larkspur Acupuncture Islington";
@@ -121,6 +133,65 @@ abstract class DeliveryScenarios extends NotificationScenarioSupport {
     assertThat(messages(booked.appointmentId()))
         .filteredOn(message -> "CONFIRMATION".equals(message.getString("kind")))
         .hasSize(1);
+  }
+
+  @AfterEach
+  void endSentMarkOutage() {
+    SENT_MARK_OUTAGE.end();
+  }
+
+  @Test
+  void anEventRedeliveredAfterACrashBeforeItsReceivedMarkSendsEachMessageOnce() {
+    String phone = freshPhone();
+    AppointmentEvents.Builder booked = aBooking().consent(true, true).phone(phone);
+    send(booked);
+    awaitMessage(booked.appointmentId(), "EMAIL", "CONFIRMATION", status("SENT"));
+    awaitMessage(booked.appointmentId(), "SMS", "CONFIRMATION", status("SENT"));
+    await().atMost(PATIENCE).until(() -> received(booked.eventId()));
+    Map<String, String> recorded = statusById(booked.appointmentId());
+    assertThat(recorded).hasSize(4);
+    // What a crash after recording the messages and before the "received" mark leaves behind.
+    mongo.remove(query(where("_id").is(booked.eventId().toString())), "received_events");
+    double handledBefore = count("notification.events.received",
+        "type", EventType.BOOKED.cloudEventType(), "outcome", "recorded");
+
+    send(booked);
+
+    await().atMost(PATIENCE).until(() -> received(booked.eventId()));
+    assertThat(count("notification.events.received",
+        "type", EventType.BOOKED.cloudEventType(), "outcome", "recorded"))
+        .as("handled again as new, not dropped as a repeat").isEqualTo(handledBefore + 1);
+    assertMailCountStays(booked.patientEmail(), 1);
+    assertThat(SMS.to(phone)).hasSize(1);
+    assertThat(statusById(booked.appointmentId())).isEqualTo(recorded);
+  }
+
+  @Test
+  void aMailAcceptedWhileItsSentMarkFailsIsNotSentAgainAndIsMarkedOnceTheWriteSucceeds() {
+    AppointmentEvents.Builder booked = aBooking().consent(false, false);
+    SENT_MARK_OUTAGE.refuseFor(booked.eventId());
+
+    send(booked);
+
+    awaitMails(booked.patientEmail(), 1);
+    // The immediate tries, then at least one more from a timed pass.
+    await().atMost(PATIENCE).until(() -> SENT_MARK_OUTAGE.refusals() > dispatch.markSentAttempts());
+    Document unmarked = awaitMessage(
+        booked.appointmentId(), "EMAIL", "CONFIRMATION", status("PENDING"));
+    assertThat(unmarked.getInteger("attempts")).isEqualTo(1);
+    // Its lease runs out while the write is still refused: a pass that claimed it now would
+    // send it a second time.
+    CLOCK.advance(dispatch.lease().plusSeconds(1));
+    int refusalsAfterLease = SENT_MARK_OUTAGE.refusals();
+    await().atMost(PATIENCE).until(() -> SENT_MARK_OUTAGE.refusals() > refusalsAfterLease);
+    assertMailCountStays(booked.patientEmail(), 1);
+
+    SENT_MARK_OUTAGE.end();
+
+    Document sent = awaitMessage(booked.appointmentId(), "EMAIL", "CONFIRMATION", status("SENT"));
+    assertThat(sent.getInteger("attempts")).isEqualTo(1);
+    assertThat(sent.getDate("acceptedAt")).as("when the server took it").isEqualTo(Date.from(BASE));
+    assertMailCountStays(booked.patientEmail(), 1);
   }
 
   @Test
@@ -403,6 +474,11 @@ abstract class DeliveryScenarios extends NotificationScenarioSupport {
         .doesNotContain(name)
         .doesNotContain(phone)
         .doesNotContain("token=");
+  }
+
+  private Map<String, String> statusById(String appointmentId) {
+    return messages(appointmentId).stream().collect(Collectors.toMap(
+        message -> message.getString("_id"), message -> message.getString("status")));
   }
 
   private Timer latencies(String channel, String type) {
