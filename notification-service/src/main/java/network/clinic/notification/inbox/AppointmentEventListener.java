@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the appointments topic. Failures are left to the one error handler in
- * {@link EventConsumerConfiguration}: poison goes to the dead-letter topic at once, anything
- * else is retried with backoff first. Logs ids only: bodies carry personal data.
+ * {@link EventConsumerConfiguration}: poison goes to the dead-letter topic at once, a MongoDB
+ * outage is retried until the database is back, anything else a few times before it is
+ * dead-lettered too. Logs ids only: bodies carry personal data.
  */
 @Component
 class AppointmentEventListener {

@@ -31,9 +31,10 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.BackOff;
 
 /**
- * Consuming the appointments topic, and all its error handling in one place: a bounded
- * exponential backoff for failures that may pass, then the dead-letter topic; poison goes there at
- * once. Either way the partition moves on. Spring Boot's listener container factory, consumer and
+ * Consuming the appointments topic, and all its error handling in one place: poison goes to the
+ * dead-letter topic at once; a MongoDB outage is retried without limit ({@link OutageRetries}),
+ * holding the partition; anything else gets a bounded exponential backoff, then the dead-letter
+ * topic, and the partition moves on. Spring Boot's listener container factory, consumer and
  * producer factories are kept and customised, so its {@code spring.kafka.*} settings still apply.
  */
 @Configuration(proxyBeanMethods = false)
