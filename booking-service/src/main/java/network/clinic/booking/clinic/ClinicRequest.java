@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.util.List;
 
-/** What a network admin sends to create or change a clinic. */
+/**
+ * What a network admin sends to create or change a clinic. Numbers are boxed so that one left out
+ * is refused as a missing field (422 naming it) rather than as an unreadable body.
+ */
 record ClinicRequest(
     @NotBlank @Size(max = 120) String name,
     @NotBlank @Size(max = 300) String address,
@@ -22,10 +25,10 @@ record ClinicRequest(
     @NotBlank @Size(max = 64) String zoneId,
     @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency,
     @NotEmpty @Size(max = 21) List<@Valid @NotNull Hours> openingHours,
-    @Min(5) @Max(120) int slotMinutes,
-    @Min(0) @Max(10080) int minimumNoticeMinutes,
-    @Min(1) @Max(730) int horizonDays,
-    @Min(0) @Max(336) int cancellationCutoffHours,
+    @NotNull @Min(5) @Max(120) Integer slotMinutes,
+    @NotNull @Min(0) @Max(10080) Integer minimumNoticeMinutes,
+    @NotNull @Min(1) @Max(730) Integer horizonDays,
+    @NotNull @Min(0) @Max(336) Integer cancellationCutoffHours,
     @Min(0) @Max(336)
     @Schema(description = "Hours before the start the patient is reminded; 0 sends no reminder. Omitted: 24.",
         defaultValue = "24")

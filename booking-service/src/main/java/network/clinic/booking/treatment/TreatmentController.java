@@ -37,11 +37,12 @@ class TreatmentController {
     this.treatments = treatments;
   }
 
+  /** Numbers boxed, as in ClinicRequest: one left out is a 422 naming it. */
   record TreatmentRequest(
       @NotBlank @Size(max = 120) String name,
       @NotBlank @Size(max = 2000) String description,
-      @Min(5) @Max(240) int durationMinutes,
-      @Min(0) @Max(60) int bufferMinutes,
+      @NotNull @Min(5) @Max(240) Integer durationMinutes,
+      @NotNull @Min(0) @Max(60) Integer bufferMinutes,
       @NotEmpty @Size(max = 10)
           Map<@Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String,
               @NotNull @PositiveOrZero Integer> pricesInMinorUnits) {}

@@ -294,6 +294,26 @@ abstract class CatalogueScenarios extends BookingIntegrationTest {
     assertThat(database.changesIn(DatabaseSnapshot.of(mongo))).isEmpty();
   }
 
+  @Test
+  void aClinicOrTreatmentLeavingOutANumberIsRefusedNamingIt() {
+    Treatment treatment = catalogue.aTreatment().save();
+    api.put("/api/v1/clinics/hull-central", clinicRequest("Willowbank Acupuncture Hull")).staff(StaffTokens.networkAdmin()).send();
+    DatabaseSnapshot database = settledDatabase();
+
+    for (String number : List.of("slotMinutes", "minimumNoticeMinutes", "horizonDays", "cancellationCutoffHours")) {
+      Map<String, Object> clinic = clinicRequest("Willowbank Acupuncture Hull");
+      clinic.remove(number);
+      assertRefused(api.put("/api/v1/clinics/hull-central", clinic), 422, "validation-failed", number);
+      assertRefused(api.put("/api/v1/clinics/" + slug("hull-east"), clinic), 422, "validation-failed", number);
+    }
+    for (String number : List.of("durationMinutes", "bufferMinutes")) {
+      Map<String, Object> changed = treatmentRequest("Moxibustion", 30, 5);
+      changed.remove(number);
+      assertRefused(api.put("/api/v1/treatments/" + treatment.id(), changed), 422, "validation-failed", number);
+    }
+    assertThat(database.changesIn(DatabaseSnapshot.of(mongo))).isEmpty();
+  }
+
   private static void assertRefused(Api.Request request, int status, String type, String... fields) {
     Api.Response response = request.staff(StaffTokens.networkAdmin()).send();
     assertThat(response.status()).as(response.body()).isEqualTo(status);
