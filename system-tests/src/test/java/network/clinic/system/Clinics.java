@@ -106,6 +106,21 @@ final class Clinics {
     throw new AssertionError("only " + chosen.size() + " separate free slots, wanted " + count);
   }
 
+  /**
+   * A free slot of {@code practitionerId} at least 3 h from each of theirs in {@code taken}: where
+   * one of their appointments can be moved, since a move keeps the practitioner (another
+   * practitioner's free slot may be outside this one's hours).
+   */
+  static Slot anotherOf(List<Slot> free, String practitionerId, List<Slot> taken) {
+    return free.stream()
+        .filter(slot -> slot.practitionerId().equals(practitionerId))
+        .filter(slot -> taken.stream()
+            .filter(t -> t.practitionerId().equals(practitionerId))
+            .allMatch(t -> Duration.between(t.start(), slot.start()).abs().compareTo(Duration.ofHours(3)) >= 0))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no free slot of " + practitionerId + " clear of " + taken));
+  }
+
   // example.com, not a made-up TLD: the event schema's email format checks the TLD (see the report).
   static String uniqueEmail(String purpose) {
     return purpose + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";

@@ -90,10 +90,17 @@ class FaultDrillTests {
   @Test
   @Order(1)
   void kafkaDownForThirtySecondsLosesNoEventAndDoublesNone() {
-    List<Clinics.Slot> slots = Clinics.apart(clinics.freeSlots("london-richmond", "follow-up", 10, 25), 15);
+    List<Clinics.Slot> free = clinics.freeSlots("london-richmond", "follow-up", 10, 25);
+    List<Clinics.Slot> slots = Clinics.apart(free, 12);
     Map<String, List<String>> expected = new LinkedHashMap<>();
     Map<String, Instant> movedTo = new LinkedHashMap<>();
-    List<Clinics.Slot> spare = new ArrayList<>(slots.subList(12, 15));
+    // Where the first three booked during the outage move to: each a time of their own practitioner
+    List<Clinics.Slot> spare = new ArrayList<>();
+    for (Clinics.Slot moving : slots.subList(3, 6)) {
+      List<Clinics.Slot> taken = new ArrayList<>(slots);
+      taken.addAll(spare);
+      spare.add(Clinics.anotherOf(free, moving.practitionerId(), taken));
+    }
     for (Clinics.Slot slot : slots.subList(0, 3)) {
       book("london-richmond", "follow-up", slot, "kafka-before", expected);
     }

@@ -63,16 +63,17 @@ class PatientJourneyTests {
     String etag = article.headers().firstValue("ETag").orElseThrow();
     assertThat(Http.get(clinics.content() + "/api/v1/articles/" + slug, "If-None-Match", etag).status()).isEqualTo(304);
 
-    // Find two free slots 3 and 4 days out (well before the changes cutoff), book the first.
+    // A free slot 3 days out (well before the changes cutoff) to book, and a later one of the same
+    // practitioner within the week after to move it to (a move keeps the practitioner).
     List<Clinics.Slot> first = clinics.freeSlots(CLINIC, "follow-up", 3, 1);
-    List<Clinics.Slot> second = clinics.freeSlots(CLINIC, "follow-up", 4, 1);
-    if (first.isEmpty() || second.isEmpty()) {
+    List<Clinics.Slot> second = clinics.freeSlots(CLINIC, "follow-up", 4, 7);
+    if (first.isEmpty()) {
       // Camden is closed on Sundays: look a little further.
       first = clinics.freeSlots(CLINIC, "follow-up", 5, 1);
-      second = clinics.freeSlots(CLINIC, "follow-up", 6, 1);
+      second = clinics.freeSlots(CLINIC, "follow-up", 6, 7);
     }
     Clinics.Slot slot = first.get(first.size() / 2);
-    Clinics.Slot moveTo = second.get(second.size() / 2);
+    Clinics.Slot moveTo = Clinics.anotherOf(second, slot.practitionerId(), List.of(slot));
     String email = Clinics.uniqueEmail("journey");
     Clinics.Booked booked = clinics.book(CLINIC, "follow-up", slot, email);
     assertThat(clinics.freeSlots(CLINIC, "follow-up", 3, 1)).doesNotContain(slot);
