@@ -28,7 +28,7 @@ public interface ArticleSearch {
   /**
    * Hits, and how they were ranked: opaque, URL-safe, bounded (a few hundred characters for a
    * few words, under 2,000 for the longest query), to be handed back with the next page's {@link
-   * After}; null when the query has no words.
+   * After}; null when fewer than the hits asked for were found, so no later page can follow.
    */
   record Page(List<Hit> hits, String ranking) {}
 

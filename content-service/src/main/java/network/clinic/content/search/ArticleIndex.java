@@ -255,16 +255,16 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
     try {
       IndexSearcher current = searchers.acquire();
       try {
-        // The first page scores with the statistics of now, and later pages with the same ones
-        PinnedRanking ranking = pinned != null ? pinned : PinnedRanking.record(current, FIELDS, distinct);
-        IndexSearcher searcher = ranking.searcher(current.getIndexReader());
+        // A first page scores with the statistics of now, and later pages with the same ones
+        IndexSearcher searcher = pinned != null ? pinned.searcher(current.getIndexReader()) : current;
         List<Ranked> ranked;
+        Ranked windowEnd = pinned != null ? pinned.windowEnd() : null;
         if (phrase == null) {
           ranked = top(searcher, matches, position, count);
         } else {
-          PhrasePage page = withPhraseBonus(searcher, matches, phrase, ranking.windowEnd(), position, count);
+          PhrasePage page = withPhraseBonus(searcher, matches, phrase, windowEnd, position, count);
           ranked = page.hits();
-          ranking = ranking.withWindowEnd(page.windowEnd());
+          windowEnd = page.windowEnd();
         }
         // Stored fields of the page only
         StoredFields stored = searcher.storedFields();
@@ -272,7 +272,16 @@ class ArticleIndex implements ArticleSearch, AutoCloseable {
         for (Ranked hit : ranked) {
           hits.add(new Hit(stored.document(hit.doc()).get(ID), hit.slug().utf8ToString(), hit.score()));
         }
-        return new Page(hits, pinned != null ? after.ranking() : ranking.encode(FIELDS, distinct));
+        String ranking;
+        if (pinned != null) {
+          ranking = after.ranking();
+        } else if (ranked.size() < count) {
+          // No page follows, so there is nothing to score alike: most searches end here
+          ranking = null;
+        } else {
+          ranking = PinnedRanking.record(current, FIELDS, distinct).withWindowEnd(windowEnd).encode(FIELDS, distinct);
+        }
+        return new Page(hits, ranking);
       } finally {
         searchers.release(current);
       }

@@ -261,6 +261,7 @@ class ArticleIndexTests {
     Hit last = first.hits().getLast();
     String ranking = first.ranking();
 
+    assertThat(index.page("wombat guide", NETWORK, null, 1_000).ranking()).as("all hits on one page: none follows").isNull();
     assertThat(index.page("wombat guide", NETWORK, new After(last.score(), last.slug(), ranking), 3).ranking()).isEqualTo(ranking);
     assertThatThrownBy(() -> index.page("wombat", NETWORK, new After(last.score(), last.slug(), ranking), 3)).isInstanceOf(InvalidRanking.class);
     for (String altered : List.of(ranking + "AA", ranking.substring(0, ranking.length() - 2), "", "!!", "A".repeat(3_000))) {
