@@ -71,6 +71,8 @@ class ImportController {
       @Parameter(description = "Treatments to link (repeatable)") @RequestParam(name = "treatmentId", required = false)
           List<String> treatmentIds) {
     var staff = staffAccess.current();
+    ImportedPost post;
+    ArticleEditor.Saved saved;
     try {
       requireId("clinicId", clinicId);
       List<String> treatments = treatmentIds == null ? List.of() : treatmentIds;
@@ -79,23 +81,10 @@ class ImportController {
       }
       treatments.forEach(id -> requireId("treatmentId", id));
       boolean markdown = contentType.isCompatibleWith(MediaType.parseMediaType(TEXT_MARKDOWN));
-      ImportedPost post = importer.parse(decode(document, contentType), markdown);
+      post = importer.parse(decode(document, contentType), markdown);
       ArticleContent content =
           new ArticleContent(post.title(), null, post.markdown(), post.tags(), treatments, post.author(), post.faq(), null, post.publishedOn());
-      ArticleEditor.Saved saved = editor.saveImport(staff, clinicId, content);
-      metrics.imported(saved.created() ? ImportOutcome.CREATED : ImportOutcome.UPDATED);
-      StaffArticleResponse article = StaffArticleResponse.of(saved.article());
-      ImportReport report = post.report();
-      if (!saved.created() && saved.article().isPublished()) {
-        // Re-importing a corrected post fixes the live article; the report says so, as nothing else would
-        report = report.withWarning(PUBLISHED_ARTICLE_UPDATED);
-      }
-      ImportResponse response = new ImportResponse(article, saved.created(), report);
-      return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
-          .location(URI.create("/api/v1/staff/articles/" + article.slug()))
-          .eTag(article.etag())
-          .cacheControl(CacheControl.noStore())
-          .body(response);
+      saved = editor.saveImport(staff, clinicId, content);
     } catch (RuntimeException refused) {
       // Every import that wrote nothing: our own problems, another clinic's clinicId, and the
       // conflicts of concurrent imports of one post (a duplicate slug, a lost update) that
@@ -103,6 +92,18 @@ class ImportController {
       metrics.imported(ImportOutcome.REJECTED);
       throw refused;
     }
+    metrics.imported(saved.created() ? ImportOutcome.CREATED : ImportOutcome.UPDATED);
+    StaffArticleResponse article = StaffArticleResponse.of(saved.article());
+    ImportReport report = post.report();
+    if (!saved.created() && saved.article().isPublished()) {
+      // Re-importing a corrected post fixes the live article; the report says so, as nothing else would
+      report = report.withWarning(PUBLISHED_ARTICLE_UPDATED);
+    }
+    return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .location(URI.create("/api/v1/staff/articles/" + article.slug()))
+        .eTag(article.etag())
+        .cacheControl(CacheControl.noStore())
+        .body(new ImportResponse(article, saved.created(), report));
   }
 
   private static void requireId(String name, String value) {
