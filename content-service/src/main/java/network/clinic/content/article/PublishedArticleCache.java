@@ -53,8 +53,8 @@ class PublishedArticleCache implements SmartLifecycle {
   private final Duration pollInterval;
   private final FixedDelayTask poller = new FixedDelayTask("article-cache-poll", this::poll);
   private volatile boolean running;
-  /** Only the poll thread reads and writes these two. */
-  private Long lastSeenChange;
+  /** Only the poll thread writes these two; others may ask what it has seen. */
+  private volatile Long lastSeenChange;
   private boolean counterUnreadable;
 
   @Autowired
@@ -121,6 +121,15 @@ class PublishedArticleCache implements SmartLifecycle {
       dropAll();
       lastSeenChange = counter;
     }
+  }
+
+  /**
+   * Whether the poll has seen the counter at {@code counter} or later, so that no write up to it
+   * will make the poll drop entries any more (tests wait for this before they fill the cache).
+   */
+  boolean hasSeen(long counter) {
+    Long seen = lastSeenChange;
+    return seen != null && seen >= counter;
   }
 
   private void dropAll() {
